@@ -97,7 +97,7 @@ public final class ChannelReader {
     if (idxFiles) {
       return IdxReader.readDirectory(dir);
     }
-    if (entries.size() == 1 && subfolders && depth < MAX_NESTING) {
+    if (entries.size() == 1 && subfolders && depth < MAX_NESTING && !holdsImages(entries.get(0))) {
       return read(channel, entries.get(0), imageSize, depth + 1);
     }
     if (subfolders) {
@@ -138,6 +138,12 @@ public final class ChannelReader {
     try (Stream<Path> children = Files.list(dir)) {
       return children.filter(p -> !ImageFolderReader.isHidden(p)).sorted().toList();
     }
+  }
+
+  /** A folder with images directly inside is a class folder, not an extra level to look into. */
+  private static boolean holdsImages(Path dir) throws IOException {
+    return visibleEntries(dir).stream()
+        .anyMatch(p -> ImageFolderReader.isImageName(p.getFileName().toString()));
   }
 
   private static boolean isArchive(String name) {
