@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The inference image's entrypoint. SageMaker starts it as {@code <image> serve}; {@code gateway}
@@ -65,7 +66,16 @@ public final class ServeMain {
       System.exit(EXIT_USAGE);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(SHUTDOWN_GRACE), "shutdown"));
+    AtomicReference<DjlImageClassifier> loaded = new AtomicReference<>();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (server.stop(SHUTDOWN_GRACE) == 0 && loaded.get() != null) {
+                    loaded.get().close();
+                  }
+                },
+                "shutdown"));
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("port", server.port());
     fields.put("mode", env.mode().id());
@@ -78,6 +88,7 @@ public final class ServeMain {
       DjlImageClassifier classifier =
           DjlImageClassifier.load(
               env.modelDir(), env.workers(), env.maxBatch(), env.invocationTimeout());
+      loaded.set(classifier);
       server.ready(classifier);
       log.info(
           "ready",

@@ -157,12 +157,15 @@ public final class InferenceServer implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, lets the ones in flight finish within {@code grace}, then closes the
-   * model. SageMaker sends SIGKILL 30 s after SIGTERM, so the caller passes less than that.
+   * Stops taking requests and lets the ones in flight finish within {@code grace}. SageMaker sends
+   * SIGKILL 30 s after SIGTERM, so the caller passes less than that. The model stays open: its
+   * owner closes it once this returns 0.
+   *
+   * @return how many requests were still running when the grace period ended
    */
-  public void stop(Duration grace) {
+  public int stop(Duration grace) {
     if (!stopping.compareAndSet(false, true)) {
-      return;
+      return inFlight.get();
     }
     long deadline = System.nanoTime() + grace.toNanos();
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -177,11 +180,8 @@ public final class InferenceServer implements AutoCloseable {
     // JDK 17's stop(n) waits n seconds even when idle; we already waited for in-flight requests.
     http.stop(0);
     threads.shutdown();
-    ImageClassifier classifier = model.getAndSet(null);
-    if (classifier != null && unfinished == 0) {
-      classifier.close();
-    }
     log.info("stopped", Map.of("unfinishedRequests", unfinished));
+    return unfinished;
   }
 
   @Override

@@ -64,7 +64,7 @@ final class InvocationHandler implements HttpHandler {
     fields.put("requestId", requestId);
     fields.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
     fields.put("accept", exchange.getRequestHeaders().getFirst("Accept"));
-    try (exchange) {
+    try {
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.getResponseHeaders().set("Allow", "POST");
         Exchanges.sendError(
@@ -95,6 +95,8 @@ final class InvocationHandler implements HttpHandler {
       }
     } catch (Exception | Error failure) {
       Exchanges.fail(exchange, failure, requestId, fields, log);
+    } finally {
+      exchange.close();
     }
   }
 

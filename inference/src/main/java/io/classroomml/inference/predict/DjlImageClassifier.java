@@ -62,12 +62,33 @@ public final class DjlImageClassifier implements ImageClassifier {
     SavedModel saved = SavedModel.load(modelDir);
     try {
       DjlImageClassifier classifier = new DjlImageClassifier(saved, workers, maxBatch, workerWait);
-      classifier.warmUp();
+      try {
+        classifier.warmUp();
+      } catch (RuntimeException e) {
+        classifier.close();
+        throw new IOException(
+            modelDir
+                + ": the model loaded but fails on a warm-up batch ("
+                + rootMessage(e)
+                + "); the weights do not fit the manifest's architecture "
+                + saved.manifest().architecture(),
+            e);
+      }
       return classifier;
     } catch (RuntimeException e) {
       saved.close();
       throw e;
     }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private void warmUp() {
