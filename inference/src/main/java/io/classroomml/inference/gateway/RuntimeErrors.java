@@ -44,6 +44,12 @@ final class RuntimeErrors {
     return error(503, "ServiceUnavailable", Map.of("message", message));
   }
 
+  /** 500 {@code InternalFailure}: the gateway itself failed; its log says why. */
+  static RuntimeError internal() {
+    return error(
+        500, "InternalFailure", Map.of("message", "the local gateway failed; see its log"));
+  }
+
   /** 404 for paths that are no Runtime operation. */
   static RuntimeError unknownOperation(String path) {
     return error(

@@ -118,7 +118,7 @@ public final class RuntimeGateway implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     Map<String, Object> fields = new LinkedHashMap<>();
-    try (exchange) {
+    try {
       String path = exchange.getRequestURI().getRawPath();
       Matcher m = INVOKE.matcher(path);
       if (!m.matches() || !exchange.getRequestMethod().equals("POST")) {
@@ -156,8 +156,15 @@ public final class RuntimeGateway implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       fields.put("status", 500);
+      try {
+        send(exchange, RuntimeErrors.internal());
+      } catch (IOException | RuntimeException ignored) {
+        // the client is gone or the answer was already started; the log line below says why
+      }
       log.error("gateway-failed", fields, e);
       return;
+    } finally {
+      exchange.close();
     }
     fields.put("totalMs", (System.nanoTime() - start) / 1_000_000.0);
     log.info("gateway-invocation", fields);
