@@ -1,0 +1,67 @@
+package io.classroomml.infra;
+
+import io.classroomml.infra.config.ClassroomConfig;
+import io.classroomml.infra.config.ConfigReader;
+import io.classroomml.infra.config.Student;
+import io.classroomml.infra.cost.ClassEstimate;
+import io.classroomml.infra.cost.CostGuard;
+import io.classroomml.infra.cost.PriceTable;
+import io.classroomml.infra.stacks.PlatformStack;
+import io.classroomml.infra.stacks.StudentStack;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+
+/**
+ * Builds the whole classroom into an {@link App}: reads the configuration from its context, runs
+ * the cost guard (which throws before any stack exists), writes the estimate, then adds the
+ * platform stack, one stack per student and the cdk-nag AwsSolutions checks.
+ *
+ * @param app the CDK app
+ * @param config the configuration read from its context
+ * @param estimate the cost guard's estimate
+ * @param platform the shared platform stack
+ * @param students one stack per student, in class-list order
+ */
+public record Classroom(
+    App app,
+    ClassroomConfig config,
+    ClassEstimate estimate,
+    PlatformStack platform,
+    List<StudentStack> students) {
+
+  /** The estimate's file name inside the cloud assembly directory. */
+  public static final String ESTIMATE_FILE = "classroom-cost-estimate.json";
+
+  /**
+   * Builds the classroom.
+   *
+   * @throws io.classroomml.infra.config.ConfigException for invalid or over-budget configuration
+   */
+  public static Classroom build(App app) {
+    ClassroomConfig config = ConfigReader.read(app.getNode()::tryGetContext);
+    ClassEstimate estimate = new CostGuard(PriceTable.bundled()).check(config);
+    Path file =
+        config.estimateFile().map(Path::of).orElse(Path.of(app.getOutdir()).resolve(ESTIMATE_FILE));
+    try {
+      estimate.writeJson(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the cost estimate to " + file, e);
+    }
+    PlatformStack platform = new PlatformStack(app, config);
+    List<StudentStack> students = new ArrayList<>();
+    for (Student student : config.students()) {
+      StudentStack stack = new StudentStack(app, config, student, platform);
+      stack.addStackDependency(platform);
+      students.add(stack);
+    }
+    NagExemptions.apply(platform, students);
+    Aspects.of(app).add(new AwsSolutionsChecks());
+    return new Classroom(app, config, estimate, platform, List.copyOf(students));
+  }
+}

@@ -1,0 +1,421 @@
+package io.classroomml.infra.config;
+
+import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.contract.tuning.TuningSpecException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link ClassroomConfig} from CDK context values. Values from {@code cdk.json} may be JSON
+ * numbers or booleans, values from {@code -c} are strings; both read the same. Checks syntax and
+ * ranges here; prices, allow-lists and API limits are the {@link
+ * io.classroomml.infra.cost.CostGuard}'s.
+ */
+public final class ConfigReader {
+
+  /** Defaults for keys that may be left out (documented in docs/configuration.md). */
+  static final double DEFAULT_BUDGET_USD = 50;
+
+  static final String DEFAULT_THRESHOLDS = "50,80,100";
+  static final String DEFAULT_TRAINING_INSTANCE = "ml.g4dn.xlarge";
+  static final long DEFAULT_TRAINING_RUNTIME = 7_200;
+  static final int DEFAULT_TRAINING_VOLUME_GB = 30;
+  static final String DEFAULT_HOSTING_INSTANCE = "ml.m5.large";
+  static final int DEFAULT_SERVERLESS_MEMORY_MB = 2048;
+  static final int DEFAULT_SERVERLESS_CONCURRENCY = 5;
+  static final long DEFAULT_TRANSFORM_RUNTIME = 3_600;
+
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  private static final Pattern STUDENT_ID =
+      Pattern.compile("[a-z]([a-z0-9-]{0," + (Student.MAX_ID_LENGTH - 2) + "}[a-z0-9])?");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s,=]+@[^@\\s,=]+\\.[^@\\s,=]+");
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final Pattern INSTANCE = Pattern.compile("ml\\.[a-z0-9-]+\\.[a-z0-9]+");
+  private static final Pattern S3_LOCATION =
+      Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/?([^@]*)@(.*)");
+  private static final Pattern MODEL_KEY = Pattern.compile("[A-Za-z0-9!_.*'()/-]+\\.tar\\.gz");
+
+  private final Function<String, Object> context;
+
+  private ConfigReader(Function<String, Object> context) {
+    this.context = context;
+  }
+
+  /**
+   * Reads the configuration.
+   *
+   * @param context looks a key up (e.g. {@code app.getNode()::tryGetContext}); null when absent
+   * @throws ConfigException naming the first bad key, its value and a valid alternative
+   */
+  public static ClassroomConfig read(Function<String, Object> context) {
+    return new ConfigReader(context).read();
+  }
+
+  private ClassroomConfig read() {
+    String account = required(ContextKeys.ACCOUNT, "e.g. -c account=111122223333");
+    if (!ACCOUNT.matcher(account).matches()) {
+      throw bad(ContextKeys.ACCOUNT, account, "must be the 12-digit account id, e.g. 111122223333");
+    }
+    String region =
+        required(
+            ContextKeys.REGION,
+            "the region must be explicit so buckets and jobs land together; e.g. -c"
+                + " region=us-east-1");
+    if (!REGION.matcher(region).matches()) {
+      throw bad(ContextKeys.REGION, region, "is not a region name; e.g. us-east-1");
+    }
+    List<Student> students = students();
+    double budget = positiveNumber(ContextKeys.BUDGET_USD, DEFAULT_BUDGET_USD);
+    List<Integer> thresholds = thresholds();
+    Optional<Instant> expiresAt = expiresAt();
+    Set<String> allowed = new LinkedHashSet<>();
+    for (String type : list(ContextKeys.ALLOWED_INSTANCE_TYPES)) {
+      allowed.add(instanceType(ContextKeys.ALLOWED_INSTANCE_TYPES, type));
+    }
+    TrainingSettings training = training();
+    TuningSpec tuning;
+    String tuningSource;
+    Optional<String> specFile = optional(ContextKeys.TUNING_SPEC);
+    if (specFile.isPresent()) {
+      tuning = tuningSpec(specFile.get());
+      tuningSource = specFile.get();
+    } else {
+      tuning = TuningSpec.defaultSpec();
+      tuningSource = "built-in " + TuningSpec.DEFAULT_RESOURCE;
+    }
+    return new ClassroomConfig(
+        account,
+        region,
+        students,
+        budget,
+        thresholds,
+        expiresAt,
+        allowed,
+        training,
+        tuning,
+        tuningSource,
+        endpoint(),
+        transform(),
+        digest(ContextKeys.TRAINING_IMAGE_DIGEST),
+        digest(ContextKeys.INFERENCE_IMAGE_DIGEST),
+        sharedData(region),
+        optional(ContextKeys.COST_ESTIMATE_FILE));
+  }
+
+  private List<Student> students() {
+    String raw =
+        required(
+            ContextKeys.STUDENTS, "list the class as ids, e.g. -c students=alice,bob=bob@uni.edu");
+    Map<String, String> models = new LinkedHashMap<>();
+    for (String entry : list(ContextKeys.MODELS)) {
+      String[] parts = entry.split("=", 2);
+      if (parts.length != 2 || !MODEL_KEY.matcher(parts[1]).matches()) {
+        throw bad(
+            ContextKeys.MODELS,
+            entry,
+            "each entry is <student>=<key of model.tar.gz in the student's artifact bucket>, e.g."
+                + " alice=training/alice-train-0a1b2c3d4e5f/output/model.tar.gz");
+      }
+      models.put(parts[0], parts[1]);
+    }
+    List<Student> students = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (String entry : split(raw)) {
+      String[] parts = entry.split("=", 2);
+      String id = parts[0];
+      if (!STUDENT_ID.matcher(id).matches()) {
+        throw bad(
+            ContextKeys.STUDENTS,
+            id,
+            "a student id is 1 to "
+                + Student.MAX_ID_LENGTH
+                + " lower-case letters, digits or inner hyphens, starting with a letter (it names"
+                + " buckets and jobs); e.g. "
+                + suggestId(id));
+      }
+      if (!ids.add(id)) {
+        throw bad(ContextKeys.STUDENTS, id, "is listed twice; give each student once");
+      }
+      Optional<String> email = Optional.empty();
+      if (parts.length == 2) {
+        if (!EMAIL.matcher(parts[1]).matches()) {
+          throw bad(
+              ContextKeys.STUDENTS,
+              entry,
+              "the part after '=' must be an e-mail address, e.g. " + id + "=" + id + "@uni.edu");
+        }
+        email = Optional.of(parts[1]);
+      }
+      students.add(new Student(id, email, Optional.ofNullable(models.get(id))));
+    }
+    if (students.isEmpty()) {
+      throw bad(ContextKeys.STUDENTS, raw, "name at least one student, e.g. alice");
+    }
+    for (String id : models.keySet()) {
+      if (!ids.contains(id)) {
+        throw bad(
+            ContextKeys.MODELS, id, "is not in the class; students are " + String.join(", ", ids));
+      }
+    }
+    return students;
+  }
+
+  private static String suggestId(String id) {
+    String cleaned = id.toLowerCase().replaceAll("[^a-z0-9]", "");
+    if (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0))) {
+      cleaned = "s" + cleaned;
+    }
+    return cleaned.substring(0, Math.min(cleaned.length(), Student.MAX_ID_LENGTH));
+  }
+
+  private List<Integer> thresholds() {
+    String raw = optional(ContextKeys.BUDGET_THRESHOLDS).orElse(DEFAULT_THRESHOLDS);
+    List<Integer> values = new ArrayList<>();
+    for (String part : split(raw)) {
+      int value = (int) wholeNumber(ContextKeys.BUDGET_THRESHOLDS, part);
+      if (value < 1 || value > 1000) {
+        throw bad(
+            ContextKeys.BUDGET_THRESHOLDS,
+            raw,
+            "each threshold is a percentage of the budget, 1 to 1000; e.g. " + DEFAULT_THRESHOLDS);
+      }
+      if (!values.isEmpty() && value <= values.get(values.size() - 1)) {
+        throw bad(
+            ContextKeys.BUDGET_THRESHOLDS,
+            raw,
+            "list thresholds in increasing order; e.g. " + DEFAULT_THRESHOLDS);
+      }
+      values.add(value);
+    }
+    if (values.isEmpty()) {
+      throw bad(
+          ContextKeys.BUDGET_THRESHOLDS, raw, "give at least one; e.g. " + DEFAULT_THRESHOLDS);
+    }
+    return values;
+  }
+
+  private Optional<Instant> expiresAt() {
+    Optional<String> raw = optional(ContextKeys.EXPIRES_AT);
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(raw.get()));
+    } catch (DateTimeParseException e) {
+      throw bad(
+          ContextKeys.EXPIRES_AT,
+          raw.get(),
+          "must be an ISO-8601 UTC time (a fixed date keeps synth reproducible); e.g."
+              + " 2027-01-31T00:00:00Z");
+    }
+  }
+
+  private TrainingSettings training() {
+    String type =
+        instanceType(
+            ContextKeys.TRAINING_INSTANCE_TYPE,
+            optional(ContextKeys.TRAINING_INSTANCE_TYPE).orElse(DEFAULT_TRAINING_INSTANCE));
+    int count = (int) positiveWhole(ContextKeys.TRAINING_INSTANCE_COUNT, 1);
+    boolean spot = bool(ContextKeys.TRAINING_SPOT, true);
+    long runtime = positiveWhole(ContextKeys.TRAINING_MAX_RUNTIME, DEFAULT_TRAINING_RUNTIME);
+    long wait = positiveWhole(ContextKeys.TRAINING_MAX_WAIT, 2 * runtime);
+    int volume = (int) positiveWhole(ContextKeys.TRAINING_VOLUME_GB, DEFAULT_TRAINING_VOLUME_GB);
+    return new TrainingSettings(type, count, spot, runtime, wait, volume);
+  }
+
+  private EndpointSettings endpoint() {
+    String modeText = optional(ContextKeys.ENDPOINT_MODE).orElse(EndpointMode.SERVERLESS.id());
+    EndpointMode mode = null;
+    for (EndpointMode m : EndpointMode.values()) {
+      if (m.id().equals(modeText)) {
+        mode = m;
+      }
+    }
+    if (mode == null) {
+      throw bad(ContextKeys.ENDPOINT_MODE, modeText, "must be serverless or realtime");
+    }
+    return new EndpointSettings(
+        mode,
+        (int) positiveWhole(ContextKeys.SERVERLESS_MEMORY_MB, DEFAULT_SERVERLESS_MEMORY_MB),
+        (int) positiveWhole(ContextKeys.SERVERLESS_MAX_CONCURRENCY, DEFAULT_SERVERLESS_CONCURRENCY),
+        instanceType(
+            ContextKeys.ENDPOINT_INSTANCE_TYPE,
+            optional(ContextKeys.ENDPOINT_INSTANCE_TYPE).orElse(DEFAULT_HOSTING_INSTANCE)),
+        (int) positiveWhole(ContextKeys.ENDPOINT_MIN_CAPACITY, 1),
+        (int) positiveWhole(ContextKeys.ENDPOINT_MAX_CAPACITY, 2));
+  }
+
+  private TransformSettings transform() {
+    return new TransformSettings(
+        instanceType(
+            ContextKeys.TRANSFORM_INSTANCE_TYPE,
+            optional(ContextKeys.TRANSFORM_INSTANCE_TYPE).orElse(DEFAULT_HOSTING_INSTANCE)),
+        (int) positiveWhole(ContextKeys.TRANSFORM_INSTANCE_COUNT, 1),
+        positiveWhole(ContextKeys.TRANSFORM_MAX_RUNTIME, DEFAULT_TRANSFORM_RUNTIME));
+  }
+
+  private TuningSpec tuningSpec(String file) {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw bad(
+          ContextKeys.TUNING_SPEC,
+          file,
+          "no such file (relative paths start at the directory of cdk.json); leave the key out"
+              + " to use the built-in "
+              + TuningSpec.DEFAULT_RESOURCE);
+    }
+    try {
+      return TuningSpec.parse(path);
+    } catch (TuningSpecException e) {
+      throw bad(ContextKeys.TUNING_SPEC, file, e.getMessage());
+    } catch (IOException e) {
+      throw bad(ContextKeys.TUNING_SPEC, file, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private Optional<DataLocation> sharedData(String region) {
+    Optional<String> raw = optional(ContextKeys.SHARED_DATA);
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher m = S3_LOCATION.matcher(raw.get());
+    if (!m.matches() || !REGION.matcher(m.group(3)).matches()) {
+      throw bad(
+          ContextKeys.SHARED_DATA,
+          raw.get(),
+          "write s3://<bucket>/<prefix>@<region>, naming the bucket's region; e.g."
+              + " s3://course-data/cifar10@"
+              + region);
+    }
+    if (!m.group(3).equals(region)) {
+      throw bad(
+          ContextKeys.SHARED_DATA,
+          raw.get(),
+          "the data is in "
+              + m.group(3)
+              + " but the classroom is in "
+              + region
+              + "; copy it to a bucket in "
+              + region
+              + " (cross-region reads are slow, billed, and break network isolation)");
+    }
+    return Optional.of(new DataLocation(m.group(1), m.group(2), m.group(3)));
+  }
+
+  private String digest(String key) {
+    String value =
+        required(
+            key,
+            "the image digest printed by scripts/build-images, e.g. -c "
+                + key
+                + "=sha256:<64 hex digits>");
+    if (!DIGEST.matcher(value).matches()) {
+      throw bad(
+          key,
+          value,
+          "must be sha256: followed by 64 lower-case hex digits (images are pinned by digest, not"
+              + " tag); copy it from scripts/build-images");
+    }
+    return value;
+  }
+
+  private String instanceType(String key, String value) {
+    if (!INSTANCE.matcher(value).matches()) {
+      throw bad(key, value, "is not a SageMaker instance type; e.g. ml.m5.large");
+    }
+    return value;
+  }
+
+  private boolean bool(String key, boolean fallback) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    return switch (raw.get()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw bad(key, raw.get(), "must be true or false");
+    };
+  }
+
+  private double positiveNumber(String key, double fallback) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(raw.get());
+      if (value > 0 && Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw bad(key, raw.get(), "must be a number above 0; e.g. " + fallback);
+  }
+
+  private long positiveWhole(String key, long fallback) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    long value = wholeNumber(key, raw.get());
+    if (value < 1) {
+      throw bad(key, raw.get(), "must be at least 1; e.g. " + fallback);
+    }
+    return value;
+  }
+
+  private long wholeNumber(String key, String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw bad(key, text, "must be a whole number");
+    }
+  }
+
+  private String required(String key, String hint) {
+    return optional(key).orElseThrow(() -> bad(key, null, hint));
+  }
+
+  private Optional<String> optional(String key) {
+    Object value = context.apply(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    String text = String.valueOf(value).strip();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  private List<String> list(String key) {
+    return optional(key).map(ConfigReader::split).orElse(List.of());
+  }
+
+  private static List<String> split(String raw) {
+    List<String> parts = new ArrayList<>();
+    for (String part : raw.split(",")) {
+      if (!part.isBlank()) {
+        parts.add(part.strip());
+      }
+    }
+    return parts;
+  }
+
+  private static ConfigException bad(String key, String value, String problem) {
+    return new ConfigException(key, value, problem);
+  }
+}

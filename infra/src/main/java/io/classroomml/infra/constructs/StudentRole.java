@@ -1,0 +1,159 @@
+package io.classroomml.infra.constructs;
+
+import io.classroomml.infra.Names;
+import java.util.List;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.Construct;
+
+/**
+ * The role a student works as (the platform engineer lets the student's identity assume it): start
+ * and watch their own pipelines, upload to their data bucket, read their artifacts, see their own
+ * jobs and logs, and invoke their own endpoint. Nothing of any other student.
+ */
+public final class StudentRole extends Construct {
+
+  /** The value of {@link Names#ROLE_TAG} on student roles. */
+  public static final String ROLE_KIND = "student";
+
+  private final Role role;
+
+  /**
+   * @param studentId the student
+   * @param buckets the student's buckets
+   * @param pipelines the student's state machines
+   * @param hasEndpoint whether the student has an endpoint to invoke
+   */
+  public StudentRole(
+      Construct scope,
+      String id,
+      String studentId,
+      StudentBuckets buckets,
+      List<StateMachine> pipelines,
+      boolean hasEndpoint) {
+    super(scope, id);
+    this.role =
+        Role.Builder.create(this, "Resource")
+            .assumedBy(new AccountRootPrincipal())
+            .description("Student " + studentId + " of the classroom")
+            .build();
+    Tags.of(role).add(Names.ROLE_TAG, ROLE_KIND);
+    for (StateMachine pipeline : pipelines) {
+      pipeline.grantStartExecution(role);
+      pipeline.grantExecution(role, "states:DescribeExecution", "states:StopExecution");
+    }
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ListOwnBuckets")
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(buckets.data().getBucketArn(), buckets.artifacts().getBucketArn()))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("UploadData")
+            .actions(
+                List.of(
+                    "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
+            .resources(List.of(buckets.data().arnForObjects("*")))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ReadArtifacts")
+            .actions(List.of("s3:GetObject"))
+            .resources(List.of(buckets.artifacts().arnForObjects("*")))
+            .build());
+    String arn = "arn:" + Aws.PARTITION + ":sagemaker:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":";
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("SeeOwnJobs")
+            .actions(
+                List.of(
+                    "sagemaker:DescribeTrainingJob",
+                    "sagemaker:DescribeHyperParameterTuningJob",
+                    "sagemaker:ListTrainingJobsForHyperParameterTuningJob",
+                    "sagemaker:DescribeTransformJob"))
+            .resources(
+                List.of(
+                    arn + "training-job/" + Names.trainingJobPrefix(studentId) + "-*",
+                    arn + "training-job/" + Names.tuningJobPrefix(studentId) + "-*",
+                    arn + "hyper-parameter-tuning-job/" + Names.tuningJobPrefix(studentId) + "-*",
+                    arn + "transform-job/" + Names.transformJobPrefix(studentId) + "-*"))
+            .build());
+    String logs = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID;
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ReadOwnLogs")
+            .actions(List.of("logs:GetLogEvents"))
+            .resources(
+                List.of(
+                    logs
+                        + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
+                        + Names.trainingJobPrefix(studentId)
+                        + "-*",
+                    logs
+                        + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
+                        + Names.tuningJobPrefix(studentId)
+                        + "-*",
+                    logs
+                        + ":log-group:/aws/sagemaker/Endpoints/"
+                        + Names.endpointName(studentId)
+                        + ":log-stream:*"))
+            .build());
+    if (hasEndpoint) {
+      role.addToPolicy(
+          PolicyStatement.Builder.create()
+              .sid("InvokeOwnEndpoint")
+              .actions(List.of("sagemaker:InvokeEndpoint"))
+              .resources(List.of(arn + "endpoint/" + Names.endpointName(studentId)))
+              .build());
+    }
+    List<Object> accepted = new java.util.ArrayList<>();
+    accepted.add(
+        io.github.cdklabs.cdknag.RegexAppliesTo.builder()
+            .regex(
+                "/^Resource::arn:<AWS::Partition>:states:[a-z0-9-]+:[0-9]{12}:execution:.*:\\*$/g")
+            .build());
+    accepted.add(Nag.bucketObjects("Data", ""));
+    accepted.add(Nag.bucketObjects("Artifacts", ""));
+    accepted.add(Nag.arn("sagemaker", "training-job/" + Names.trainingJobPrefix(studentId) + "-*"));
+    accepted.add(Nag.arn("sagemaker", "training-job/" + Names.tuningJobPrefix(studentId) + "-*"));
+    accepted.add(
+        Nag.arn(
+            "sagemaker", "hyper-parameter-tuning-job/" + Names.tuningJobPrefix(studentId) + "-*"));
+    accepted.add(
+        Nag.arn("sagemaker", "transform-job/" + Names.transformJobPrefix(studentId) + "-*"));
+    accepted.add(
+        Nag.arn(
+            "logs",
+            "log-group:/aws/sagemaker/TrainingJobs:log-stream:"
+                + Names.trainingJobPrefix(studentId)
+                + "-*"));
+    accepted.add(
+        Nag.arn(
+            "logs",
+            "log-group:/aws/sagemaker/TrainingJobs:log-stream:"
+                + Names.tuningJobPrefix(studentId)
+                + "-*"));
+    accepted.add(
+        Nag.arn(
+            "logs",
+            "log-group:/aws/sagemaker/Endpoints/"
+                + Names.endpointName(studentId)
+                + ":log-stream:*"));
+    Nag.accept(
+        role,
+        Nag.IAM5,
+        "Executions of this student's own pipelines (named at start), objects of this student's"
+            + " own buckets, and jobs and log streams under this student's name prefixes.",
+        accepted);
+  }
+
+  /** The IAM role. */
+  public Role role() {
+    return role;
+  }
+}

@@ -1,0 +1,211 @@
+package io.classroomml.infra.constructs;
+
+import io.classroomml.infra.Names;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.IManagedPolicy;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.eventsources.SnsEventSource;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * The out-of-band cleanup path. One small function ({@value #SOURCE}, inline so synth needs no
+ * asset build) that
+ *
+ * <ul>
+ *   <li>on stack deletion (a custom resource that depends on the buckets, so it runs first): stops
+ *       the student's running training, tuning and transform jobs, deletes leftover batch models
+ *       (all found by name prefix <em>and</em> student tag) and empties both buckets, every
+ *       version;
+ *   <li>when the budget's last threshold is crossed (SNS): attaches the deny policy to the
+ *       student's roles, stops the jobs and deletes the endpoint.
+ * </ul>
+ */
+public final class Teardown extends Construct {
+
+  /** The function's source, a classpath resource next to this class. */
+  public static final String SOURCE = "teardown.py";
+
+  /** CloudFormation's limit on inline function code. */
+  public static final int INLINE_CODE_LIMIT = 4096;
+
+  private final Function function;
+
+  /**
+   * @param studentId the student
+   * @param buckets the buckets to empty
+   * @param rolesToDeny the roles that get the deny policy when the budget runs out
+   * @param denyPolicy the policy that stops further spending
+   * @param stopTopic the budget's last-threshold topic
+   * @param endpointName the student's endpoint, if one is deployed
+   */
+  public Teardown(
+      Construct scope,
+      String id,
+      String studentId,
+      StudentBuckets buckets,
+      List<IRole> rolesToDeny,
+      IManagedPolicy denyPolicy,
+      ITopic stopTopic,
+      Optional<String> endpointName) {
+    super(scope, id);
+    String account = Aws.ACCOUNT_ID;
+    String arnBase = "arn:" + Aws.PARTITION + ":sagemaker:" + Aws.REGION + ":" + account + ":";
+    LogGroup logs =
+        LogGroup.Builder.create(this, "Logs")
+            .retention(RetentionDays.ONE_MONTH)
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+    Role role =
+        Role.Builder.create(this, "Role")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .description("Cleanup of student " + studentId)
+            .build();
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+            .resources(List.of(logs.getLogGroupArn()))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("FindJobs")
+            .actions(
+                List.of(
+                    "sagemaker:ListTrainingJobs",
+                    "sagemaker:ListHyperParameterTuningJobs",
+                    "sagemaker:ListTransformJobs",
+                    "sagemaker:ListModels"))
+            .resources(List.of("*"))
+            .build());
+    List<String> owned =
+        List.of(
+            arnBase + "training-job/" + studentId + "-*",
+            arnBase + "hyper-parameter-tuning-job/" + studentId + "-*",
+            arnBase + "transform-job/" + studentId + "-*",
+            arnBase + "model/" + studentId + "-*",
+            arnBase + "endpoint/" + studentId + "-*");
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("StopOwnJobs")
+            .actions(
+                List.of(
+                    "sagemaker:ListTags",
+                    "sagemaker:StopTrainingJob",
+                    "sagemaker:StopHyperParameterTuningJob",
+                    "sagemaker:StopTransformJob",
+                    "sagemaker:DeleteModel",
+                    "sagemaker:DeleteEndpoint"))
+            .resources(owned)
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("EmptyBuckets")
+            .actions(List.of("s3:ListBucket", "s3:ListBucketVersions"))
+            .resources(List.of(buckets.data().getBucketArn(), buckets.artifacts().getBucketArn()))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("DeleteObjects")
+            .actions(List.of("s3:DeleteObject", "s3:DeleteObjectVersion"))
+            .resources(
+                List.of(buckets.data().arnForObjects("*"), buckets.artifacts().arnForObjects("*")))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("DenyFurtherSpending")
+            .actions(List.of("iam:AttachRolePolicy"))
+            .resources(rolesToDeny.stream().map(IRole::getRoleArn).toList())
+            .conditions(
+                Map.of("ArnEquals", Map.of("iam:PolicyARN", denyPolicy.getManagedPolicyArn())))
+            .build());
+
+    Map<String, String> environment =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "PREFIX", studentId,
+                "TAG_KEY", Names.STUDENT_TAG,
+                "BUCKETS",
+                    Fn.join(
+                        ",",
+                        List.of(
+                            buckets.data().getBucketName(), buckets.artifacts().getBucketName())),
+                "ROLES", Fn.join(",", rolesToDeny.stream().map(IRole::getRoleName).toList()),
+                "DENY_POLICY", denyPolicy.getManagedPolicyArn()));
+    endpointName.ifPresent(name -> environment.put("ENDPOINT", name));
+    this.function =
+        Function.Builder.create(this, "Function")
+            .runtime(Runtime.PYTHON_3_14)
+            .handler("index.handler")
+            .code(Code.fromInline(source()))
+            .role(role)
+            .timeout(Duration.minutes(10))
+            .memorySize(256)
+            .logGroup(logs)
+            .environment(environment)
+            .description("Stops and removes what student " + studentId + " started")
+            .build();
+    function.addEventSource(new SnsEventSource(stopTopic));
+    List<Object> accepted = new java.util.ArrayList<>();
+    accepted.add(Nag.ANY_RESOURCE);
+    for (String kind :
+        List.of(
+            "training-job", "hyper-parameter-tuning-job", "transform-job", "model", "endpoint")) {
+      accepted.add(Nag.arn("sagemaker", kind + "/" + studentId + "-*"));
+    }
+    accepted.add(Nag.bucketObjects("Data", ""));
+    accepted.add(Nag.bucketObjects("Artifacts", ""));
+    Nag.accept(
+        role,
+        Nag.IAM5,
+        "SageMaker List* calls support no resource-level permissions; stopping and deleting is"
+            + " limited to this student's name prefix (and the function checks the student tag);"
+            + " emptying the buckets must reach every object of this student's two buckets.",
+        accepted);
+    CustomResource.Builder.create(this, "OnDelete")
+        .serviceToken(function.getFunctionArn())
+        .resourceType("Custom::ClassroomTeardown")
+        .properties(
+            Map.of(
+                "Buckets",
+                List.of(buckets.data().getBucketName(), buckets.artifacts().getBucketName()),
+                "Prefix",
+                studentId))
+        .build();
+  }
+
+  /** The cleanup function. */
+  public Function function() {
+    return function;
+  }
+
+  /** The function's Python source. */
+  public static String source() {
+    try (InputStream in = Teardown.class.getResourceAsStream(SOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(SOURCE + " is missing from the infra jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.classroomml.infra.constructs;
+
+import io.classroomml.infra.Names;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.stepfunctions.Choice;
+import software.amazon.awscdk.services.stepfunctions.Condition;
+import software.amazon.awscdk.services.stepfunctions.CustomState;
+import software.amazon.awscdk.services.stepfunctions.JsonPath;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.Result;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
+import software.constructs.Construct;
+
+/**
+ * Runs one training job and records its model: {@code createTrainingJob.sync} on the configured
+ * (GPU by default) instance with managed spot, checkpoints to S3, max wait and max runtime, the
+ * shared metric definitions and network isolation; then writes {@code models/<job>.json} with the
+ * model artifact's location.
+ *
+ * <p>Input: {@code {"hyperparameters": {"epochs": "10", ...}}} (optional; strings, as SageMaker
+ * passes them). Data: {@code train/} and {@code validation/} under the data bucket (or the shared
+ * data set).
+ */
+public final class TrainingPipeline extends Construct {
+
+  /** Where the pipeline records each trained model. */
+  public static final String RECORD_PREFIX = "models/";
+
+  private final StateMachine stateMachine;
+
+  /**
+   * @param studentId the student
+   * @param request the shared training request parts
+   * @param artifacts the artifact bucket (output, checkpoints, records)
+   * @param executionRole the role SageMaker runs as
+   * @param allowedInstanceTypes instance types IAM lets this pipeline request
+   */
+  public TrainingPipeline(
+      Construct scope,
+      String id,
+      String studentId,
+      TrainingJobRequest request,
+      IBucket artifacts,
+      IRole executionRole,
+      List<String> allowedInstanceTypes) {
+    super(scope, id);
+    String prefix = Names.trainingJobPrefix(studentId);
+
+    Pass name =
+        Pass.Builder.create(this, "NameJob")
+            .parameters(
+                Map.of(
+                    "jobName.$",
+                    "States.Format('" + prefix + "-{}', " + Names.UNIQUE_SUFFIX + ")",
+                    "hyperparameters.$",
+                    "$.hyperparameters"))
+            .build();
+    Pass noHyperparameters =
+        Pass.Builder.create(this, "NoHyperparameters")
+            .result(Result.fromObject(Map.of()))
+            .resultPath("$.hyperparameters")
+            .build();
+    Choice check =
+        Choice.Builder.create(this, "HasHyperparameters")
+            .build()
+            .when(Condition.isPresent("$.hyperparameters"), name)
+            .otherwise(noHyperparameters);
+    noHyperparameters.next(name);
+
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("TrainingJobName.$", "$.jobName");
+    parameters.put("HyperParameters.$", "$.hyperparameters");
+    request.putInto(
+        parameters,
+        "training/",
+        "S3Uri.$",
+        "States.Format('s3://"
+            + request.artifactsBucket()
+            + "/"
+            + StudentBuckets.CHECKPOINTS_PREFIX
+            + "{}/', $.jobName)");
+    parameters.put("Tags", TrainingJobRequest.tags(studentId));
+    Map<String, Object> train = new LinkedHashMap<>();
+    train.put("Type", "Task");
+    train.put("Resource", Pipelines.syncResource("createTrainingJob"));
+    train.put("Parameters", parameters);
+    train.put(
+        "ResultSelector",
+        Map.of(
+            "TrainingJobName.$", "$.TrainingJobName",
+            "ModelArtifacts.$", "$.ModelArtifacts.S3ModelArtifacts"));
+    train.put("ResultPath", "$.training");
+    CustomState trainState = CustomState.Builder.create(this, "Train").stateJson(train).build();
+
+    CallAwsService record =
+        CallAwsService.Builder.create(this, "RecordModel")
+            .service("s3")
+            .action("putObject")
+            .parameters(
+                Map.of(
+                    "Bucket", artifacts.getBucketName(),
+                    "Key",
+                        JsonPath.format(RECORD_PREFIX + "{}.json", JsonPath.stringAt("$.jobName")),
+                    "ContentType", "application/json",
+                    "Body", JsonPath.jsonToString(JsonPath.objectAt("$.training"))))
+            .iamResources(List.of(artifacts.arnForObjects(RECORD_PREFIX + "*")))
+            .resultPath(JsonPath.DISCARD)
+            .build();
+    name.next(trainState).next(record);
+
+    this.stateMachine =
+        Pipelines.stateMachine(
+            this,
+            "StateMachine",
+            check,
+            Duration.seconds(request.settings().maxWaitSeconds() + 3600),
+            "Training pipeline of " + studentId);
+    String jobs = Pipelines.sageMakerArn("training-job", prefix);
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:CreateTrainingJob"))
+            .resources(List.of(jobs))
+            .conditions(Pipelines.createConditions(studentId, allowedInstanceTypes, true))
+            .build());
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(
+                List.of(
+                    "sagemaker:DescribeTrainingJob",
+                    "sagemaker:StopTrainingJob",
+                    "sagemaker:AddTags"))
+            .resources(List.of(jobs))
+            .build());
+    for (PolicyStatement s :
+        Pipelines.syncSupport(
+            "StepFunctionsGetEventsForSageMakerTrainingJobsRule", executionRole)) {
+      stateMachine.addToRolePolicy(s);
+    }
+    Pipelines.acceptFindings(
+        stateMachine,
+        List.of(
+            Nag.arn("sagemaker", "training-job/" + Names.trainingJobPrefix(studentId) + "-*"),
+            Nag.bucketObjects("Artifacts", RECORD_PREFIX)));
+  }
+
+  /** The state machine students start. */
+  public StateMachine stateMachine() {
+    return stateMachine;
+  }
+}

@@ -1,0 +1,141 @@
+package io.classroomml.infra.constructs;
+
+import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.infra.Names;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.stepfunctions.CustomState;
+import software.amazon.awscdk.services.stepfunctions.JsonPath;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
+import software.constructs.Construct;
+
+/**
+ * Runs one hyperparameter tuning job ({@code createHyperParameterTuningJob.sync}) from the same
+ * {@link TuningSpec} the local tuner reads, with the training job definition of the {@link
+ * TrainingPipeline} (image, metric definitions, spot, checkpoints, isolation), then records the
+ * result, best trial included, as {@code models/tuning/<job>.json}.
+ */
+public final class TuningPipeline extends Construct {
+
+  /** Where the pipeline records each tuning job's result. */
+  public static final String RECORD_PREFIX = "models/tuning/";
+
+  private final StateMachine stateMachine;
+
+  /**
+   * @param studentId the student
+   * @param spec the search (strategy, ranges, objective, limits, early stopping, statics)
+   * @param request the shared training request parts
+   * @param artifacts the artifact bucket
+   * @param executionRole the role SageMaker runs as
+   * @param allowedInstanceTypes instance types IAM lets this pipeline request
+   */
+  public TuningPipeline(
+      Construct scope,
+      String id,
+      String studentId,
+      TuningSpec spec,
+      TrainingJobRequest request,
+      IBucket artifacts,
+      IRole executionRole,
+      List<String> allowedInstanceTypes) {
+    super(scope, id);
+    String prefix = Names.tuningJobPrefix(studentId);
+
+    Pass name =
+        Pass.Builder.create(this, "NameJob")
+            .parameters(
+                Map.of(
+                    "jobName.$", "States.Format('" + prefix + "-{}', " + Names.UNIQUE_SUFFIX + ")"))
+            .build();
+
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("StaticHyperParameters", spec.staticHyperParameters());
+    // Trials share one checkpoint prefix; SageMaker keeps each trial's files under its own name.
+    request.putInto(
+        definition,
+        "tuning/",
+        "S3Uri",
+        "s3://" + request.artifactsBucket() + "/" + StudentBuckets.CHECKPOINTS_PREFIX + "tuning/");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("HyperParameterTuningJobName.$", "$.jobName");
+    parameters.put("HyperParameterTuningJobConfig", spec.toHyperParameterTuningJobConfig());
+    parameters.put("TrainingJobDefinition", definition);
+    parameters.put("Tags", TrainingJobRequest.tags(studentId));
+    Map<String, Object> tune = new LinkedHashMap<>();
+    tune.put("Type", "Task");
+    tune.put("Resource", Pipelines.syncResource("createHyperParameterTuningJob"));
+    tune.put("Parameters", parameters);
+    tune.put("ResultPath", "$.tuning");
+    CustomState tuneState = CustomState.Builder.create(this, "Tune").stateJson(tune).build();
+
+    CallAwsService record =
+        CallAwsService.Builder.create(this, "RecordResult")
+            .service("s3")
+            .action("putObject")
+            .parameters(
+                Map.of(
+                    "Bucket", artifacts.getBucketName(),
+                    "Key",
+                        JsonPath.format(RECORD_PREFIX + "{}.json", JsonPath.stringAt("$.jobName")),
+                    "ContentType", "application/json",
+                    "Body", JsonPath.jsonToString(JsonPath.objectAt("$.tuning"))))
+            .iamResources(List.of(artifacts.arnForObjects(RECORD_PREFIX + "*")))
+            .resultPath(JsonPath.DISCARD)
+            .build();
+    name.next(tuneState).next(record);
+
+    long trialSeconds = request.settings().maxWaitSeconds();
+    long waves =
+        (spec.maxTrainingJobs() + spec.resourceLimits().maxParallelTrainingJobs() - 1)
+            / spec.resourceLimits().maxParallelTrainingJobs();
+    long timeout = spec.resourceLimits().maxRuntimeInSeconds().orElse(waves * trialSeconds) + 3600;
+    this.stateMachine =
+        Pipelines.stateMachine(
+            this,
+            "StateMachine",
+            name,
+            Duration.seconds(timeout),
+            "Tuning pipeline of " + studentId);
+    String tuningJobs = Pipelines.sageMakerArn("hyper-parameter-tuning-job", prefix);
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:CreateHyperParameterTuningJob"))
+            .resources(List.of(tuningJobs))
+            .conditions(Pipelines.createConditions(studentId, allowedInstanceTypes, true))
+            .build());
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(
+                List.of(
+                    "sagemaker:DescribeHyperParameterTuningJob",
+                    "sagemaker:StopHyperParameterTuningJob",
+                    "sagemaker:ListTrainingJobsForHyperParameterTuningJob",
+                    "sagemaker:AddTags"))
+            .resources(List.of(tuningJobs))
+            .build());
+    for (PolicyStatement s :
+        Pipelines.syncSupport("StepFunctionsGetEventsForSageMakerTuningJobsRule", executionRole)) {
+      stateMachine.addToRolePolicy(s);
+    }
+    Pipelines.acceptFindings(
+        stateMachine,
+        List.of(
+            Nag.arn(
+                "sagemaker",
+                "hyper-parameter-tuning-job/" + Names.tuningJobPrefix(studentId) + "-*"),
+            Nag.bucketObjects("Artifacts", RECORD_PREFIX)));
+  }
+
+  /** The state machine students start. */
+  public StateMachine stateMachine() {
+    return stateMachine;
+  }
+}

@@ -1,0 +1,37 @@
+package io.classroomml.infra.cost;
+
+/**
+ * API limits the classroom enforces at synth time (botocore SageMaker service model and the
+ * Developer Guide; see shared/reference/sagemaker-contracts.md section 5.1).
+ */
+public final class SageMakerLimits {
+
+  /** {@code StoppingCondition.MaxRuntimeInSeconds}: 28 days. */
+  public static final long MAX_RUNTIME_SECONDS = 2_419_200;
+
+  /** Serverless {@code MemorySizeInMB}: 1024 to 6144 in 1024 steps. */
+  public static final int SERVERLESS_MIN_MEMORY_MB = 1024;
+
+  public static final int SERVERLESS_MAX_MEMORY_MB = 6144;
+  public static final int SERVERLESS_MEMORY_STEP_MB = 1024;
+
+  /** Serverless {@code MaxConcurrency}: 1 to 200. */
+  public static final int SERVERLESS_MAX_CONCURRENCY = 200;
+
+  /** Training, transform, model and endpoint names: 63 characters. */
+  public static final int MAX_JOB_NAME = 63;
+
+  /** Tuning job names: 32 characters (they prefix the trials' names). */
+  public static final int MAX_TUNING_JOB_NAME = 32;
+
+  /** {@code ResourceConfig.VolumeSizeInGB} upper bound for training (16 TB). */
+  public static final int MAX_TRAINING_VOLUME_GB = 16_384;
+
+  /** Real-time endpoints: the project's cap on autoscaling capacity per student. */
+  public static final int MAX_ENDPOINT_CAPACITY = 10;
+
+  /** Length of the unique suffix the pipelines append to job names (12 hex digits plus '-'). */
+  public static final int NAME_SUFFIX_LENGTH = 13;
+
+  private SageMakerLimits() {}
+}

@@ -1,0 +1,218 @@
+package io.classroomml.infra.stacks;
+
+import io.classroomml.infra.Names;
+import io.classroomml.infra.config.ClassroomConfig;
+import io.classroomml.infra.config.Student;
+import io.classroomml.infra.constructs.ExecutionRole;
+import io.classroomml.infra.constructs.ModelEndpoint;
+import io.classroomml.infra.constructs.StudentBuckets;
+import io.classroomml.infra.constructs.StudentBudget;
+import io.classroomml.infra.constructs.StudentRole;
+import io.classroomml.infra.constructs.Teardown;
+import io.classroomml.infra.constructs.TrainingJobRequest;
+import io.classroomml.infra.constructs.TrainingPipeline;
+import io.classroomml.infra.constructs.TransformPipeline;
+import io.classroomml.infra.constructs.TuningPipeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.Construct;
+
+/**
+ * One student's environment, reproducible from the class list: buckets, roles, the training, tuning
+ * and batch transform pipelines, the endpoint (when a model is given), the budget with its stop
+ * path, alarms and the cleanup of everything the pipelines start outside CloudFormation.
+ */
+public final class StudentStack extends Stack {
+
+  /** Alarm when the endpoint's 90th-percentile model latency exceeds this (microseconds). */
+  static final double LATENCY_ALARM_MICROS = 2_000_000;
+
+  private final ExecutionRole executionRole;
+  private final StudentRole studentRole;
+  private final StudentBuckets buckets;
+
+  /**
+   * @param config the classroom
+   * @param student this stack's student
+   * @param platform the platform stack with the image repositories
+   */
+  public StudentStack(
+      Construct scope, ClassroomConfig config, Student student, PlatformStack platform) {
+    super(
+        scope,
+        Names.studentStack(student.id()),
+        StackProps.builder()
+            .stackName(Names.studentStack(student.id()))
+            .description("classroom-ml environment of student " + student.id())
+            .env(Environment.builder().account(config.account()).region(config.region()).build())
+            .build());
+    String id = student.id();
+    Tags.of(this).add(Names.STUDENT_TAG, id);
+
+    this.buckets = new StudentBuckets(this, "Buckets");
+    this.executionRole =
+        new ExecutionRole(
+            this, "ExecutionRole", id, buckets, platform.repositoryArns(), config.sharedData());
+    List<String> allowedTypes = allowedTypes(config);
+    TrainingJobRequest request =
+        new TrainingJobRequest(
+            platform.trainingImage(config.trainingImageDigest()),
+            executionRole.role().getRoleArn(),
+            buckets.data().getBucketName(),
+            buckets.artifacts().getBucketName(),
+            config.sharedData(),
+            config.training());
+    TrainingPipeline training =
+        new TrainingPipeline(
+            this, "Training", id, request, buckets.artifacts(), executionRole.role(), allowedTypes);
+    TuningPipeline tuning =
+        new TuningPipeline(
+            this,
+            "Tuning",
+            id,
+            config.tuningSpec(),
+            request,
+            buckets.artifacts(),
+            executionRole.role(),
+            allowedTypes);
+    String inferenceImage = platform.inferenceImage(config.inferenceImageDigest());
+    TransformPipeline transform =
+        new TransformPipeline(
+            this,
+            "BatchTransform",
+            id,
+            inferenceImage,
+            buckets.data(),
+            buckets.artifacts(),
+            executionRole.role(),
+            config.transform(),
+            allowedTypes);
+
+    Optional<ModelEndpoint> endpoint =
+        student
+            .modelKey()
+            .map(
+                key ->
+                    new ModelEndpoint(
+                        this,
+                        "Endpoint",
+                        id,
+                        inferenceImage,
+                        "s3://" + buckets.artifacts().getBucketName() + "/" + key,
+                        executionRole.role(),
+                        config.endpoint()));
+
+    List<StateMachine> pipelines =
+        List.of(training.stateMachine(), tuning.stateMachine(), transform.stateMachine());
+    this.studentRole =
+        new StudentRole(this, "StudentRole", id, buckets, pipelines, endpoint.isPresent());
+    StudentBudget budget =
+        new StudentBudget(this, "Budget", student, config.budgetUsd(), config.budgetThresholds());
+    List<IRole> rolesToDeny = new ArrayList<>();
+    rolesToDeny.add(studentRole.role());
+    rolesToDeny.add(executionRole.role());
+    pipelines.forEach(p -> rolesToDeny.add(p.getRole()));
+    new Teardown(
+        this,
+        "Teardown",
+        id,
+        buckets,
+        rolesToDeny,
+        budget.denyPolicy(),
+        budget.stop(),
+        endpoint.map(e -> Names.endpointName(id)));
+
+    SnsAction notify = new SnsAction(budget.alerts());
+    alarm("TrainingFailed", training.stateMachine().metricFailed(), 0, notify);
+    alarm("TuningFailed", tuning.stateMachine().metricFailed(), 0, notify);
+    alarm("TransformFailed", transform.stateMachine().metricFailed(), 0, notify);
+    endpoint.ifPresent(
+        e -> {
+          alarm("EndpointErrors", endpointMetric(id, "Invocation5XXErrors", "Sum"), 0, notify);
+          alarm(
+              "EndpointLatency",
+              endpointMetric(id, "ModelLatency", "p90"),
+              LATENCY_ALARM_MICROS,
+              notify);
+        });
+
+    CfnOutput.Builder.create(this, "DataBucket").value(buckets.data().getBucketName()).build();
+    CfnOutput.Builder.create(this, "ArtifactsBucket")
+        .value(buckets.artifacts().getBucketName())
+        .build();
+    CfnOutput.Builder.create(this, "StudentRoleArn").value(studentRole.role().getRoleArn()).build();
+    CfnOutput.Builder.create(this, "TrainingPipelineArn")
+        .value(training.stateMachine().getStateMachineArn())
+        .build();
+    CfnOutput.Builder.create(this, "TuningPipelineArn")
+        .value(tuning.stateMachine().getStateMachineArn())
+        .build();
+    CfnOutput.Builder.create(this, "TransformPipelineArn")
+        .value(transform.stateMachine().getStateMachineArn())
+        .build();
+  }
+
+  private void alarm(String name, Metric metric, double threshold, SnsAction action) {
+    Alarm alarm =
+        Alarm.Builder.create(this, name)
+            .metric(metric)
+            .threshold(threshold)
+            .evaluationPeriods(1)
+            .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+            .treatMissingData(TreatMissingData.NOT_BREACHING)
+            .build();
+    alarm.addAlarmAction(action);
+  }
+
+  private static Metric endpointMetric(String id, String name, String statistic) {
+    return Metric.Builder.create()
+        .namespace("AWS/SageMaker")
+        .metricName(name)
+        .dimensionsMap(
+            java.util.Map.of(
+                "EndpointName", Names.endpointName(id), "VariantName", ModelEndpoint.VARIANT))
+        .statistic(statistic)
+        .period(Duration.minutes(5))
+        .build();
+  }
+
+  private static List<String> allowedTypes(ClassroomConfig config) {
+    if (!config.allowedInstanceTypes().isEmpty()) {
+      return config.allowedInstanceTypes().stream().sorted().toList();
+    }
+    return java.util.stream.Stream.of(
+            config.training().instanceType(), config.transform().instanceType())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** The role SageMaker runs this student's jobs as. */
+  public ExecutionRole executionRole() {
+    return executionRole;
+  }
+
+  /** The role the student works as. */
+  public StudentRole studentRole() {
+    return studentRole;
+  }
+
+  /** The student's buckets. */
+  public StudentBuckets buckets() {
+    return buckets;
+  }
+}
