@@ -2,9 +2,12 @@ package io.classroomml.datasets;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -219,6 +222,8 @@ public final class ImagePreprocessor {
     private final BufferedImage image;
     private final int channels;
     private final boolean grey;
+    private final boolean rgbRaster;
+    private final int bands;
     private final double greyScale;
     private final int[] argb;
     private final int[] samples;
@@ -232,8 +237,16 @@ public final class ImagePreprocessor {
               && raster.getNumBands() <= 2;
       int bits = grey ? raster.getSampleModel().getSampleSize(0) : Byte.SIZE;
       this.greyScale = (double) MAX_BYTE / ((1L << bits) - 1);
+      ColorModel model = image.getColorModel();
+      this.bands = raster.getNumBands();
+      this.rgbRaster =
+          !grey
+              && !(model instanceof IndexColorModel)
+              && model.getColorSpace().isCS_sRGB()
+              && (bands == 3 || bands == 4 && model.hasAlpha())
+              && Arrays.stream(raster.getSampleModel().getSampleSize()).allMatch(s -> s == 8);
       this.argb = new int[image.getWidth()];
-      this.samples = new int[image.getWidth()];
+      this.samples = new int[image.getWidth() * (rgbRaster ? bands : 1)];
     }
 
     void readRow(int y, double[][] planes) {
@@ -248,11 +261,25 @@ public final class ImagePreprocessor {
         }
         return;
       }
-      image.getRGB(0, y, w, 1, argb, 0, w);
+      if (rgbRaster) {
+        // bands come in colour-model order, R G B (A), whatever the byte layout in memory
+        image.getRaster().getPixels(0, y, w, 1, samples);
+      } else {
+        image.getRGB(0, y, w, 1, argb, 0, w);
+      }
       for (int x = 0; x < w; x++) {
-        int red = (argb[x] >> 16) & 0xff;
-        int green = (argb[x] >> 8) & 0xff;
-        int blue = argb[x] & 0xff;
+        int red;
+        int green;
+        int blue;
+        if (rgbRaster) {
+          red = samples[x * bands];
+          green = samples[x * bands + 1];
+          blue = samples[x * bands + 2];
+        } else {
+          red = (argb[x] >> 16) & 0xff;
+          green = (argb[x] >> 8) & 0xff;
+          blue = argb[x] & 0xff;
+        }
         if (channels == 1) {
           planes[0][x] = LUMA_RED * red + LUMA_GREEN * green + LUMA_BLUE * blue;
         } else {

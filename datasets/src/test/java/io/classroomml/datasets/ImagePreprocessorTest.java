@@ -51,6 +51,30 @@ class ImagePreprocessorTest {
   }
 
   @Test
+  void toChw_sameResultForEveryPixelLayout() {
+    BufferedImage reference = wideTestCard();
+    byte[] expected = new ImagePreprocessor(3, 2, 2).toChw(reference);
+    int[] types = {
+      BufferedImage.TYPE_3BYTE_BGR,
+      BufferedImage.TYPE_4BYTE_ABGR,
+      BufferedImage.TYPE_INT_ARGB,
+      BufferedImage.TYPE_INT_BGR,
+      BufferedImage.TYPE_BYTE_INDEXED
+    };
+    for (int type : types) {
+      BufferedImage copy = new BufferedImage(8, 4, type);
+      for (int y = 0; y < 4; y++) {
+        for (int x = 0; x < 8; x++) {
+          copy.setRGB(x, y, reference.getRGB(x, y));
+        }
+      }
+      assertThat(new ImagePreprocessor(3, 2, 2).toChw(copy))
+          .as("type %d", type)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void toChw_greyIsLuminance() {
     byte[] grey = new ImagePreprocessor(1, 2, 2).toChw(wideTestCard());
 
