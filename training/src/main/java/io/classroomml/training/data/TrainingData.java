@@ -25,13 +25,15 @@ import java.util.SplittableRandom;
  * @param evaluationSource where the evaluation images came from, for the log
  * @param mean per-channel mean of the training pixels scaled to [0, 1]
  * @param std per-channel standard deviation of the training pixels scaled to [0, 1]
+ * @param warnings what the readers skipped or assumed (e.g. missing CIFAR-10 batches), for the log
  */
 public record TrainingData(
     ImageSet train,
     Optional<ImageSet> evaluation,
     String evaluationSource,
     List<Double> mean,
-    List<Double> std) {
+    List<Double> std,
+    List<String> warnings) {
 
   /** Reads the job's channels. */
   public static TrainingData load(TrainingEnvironment env) {
@@ -50,9 +52,11 @@ public record TrainingData(
                             + " or train-images-idx3-ubyte.gz) in the 'train' channel"));
     Optional<ImageSet> evaluation = Optional.empty();
     String source = "none";
+    List<String> warnings = new java.util.ArrayList<>(trainChannel.warnings());
     Optional<Path> evalChannel = env.evaluationChannel();
     if (evalChannel.isPresent()) {
       ChannelData data = read(evalChannel.get(), imageSize);
+      warnings.addAll(data.warnings());
       evaluation = data.test().or(data::train);
       source = "channel " + evalChannel.get().getFileName();
     } else if (trainChannel.test().isPresent()) {
@@ -69,7 +73,8 @@ public record TrainingData(
       checkCompatible(train, evaluation.get(), source);
     }
     double[][] stats = channelStatistics(train);
-    return new TrainingData(train, evaluation, source, box(stats[0]), box(stats[1]));
+    return new TrainingData(
+        train, evaluation, source, box(stats[0]), box(stats[1]), List.copyOf(warnings));
   }
 
   private static ChannelData read(Path channel, int imageSize) {

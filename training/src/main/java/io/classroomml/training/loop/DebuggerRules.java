@@ -26,20 +26,25 @@ final class DebuggerRules {
   /** What a rule decided. */
   record Verdict(String rule, String reason, boolean fatal) {}
 
+  /** The verdict for a non-finite loss at a step (checked on every step). */
+  static Verdict lossNotFinite(int epoch, int step, double loss, double learningRate) {
+    return new Verdict(
+        "LossNotFinite",
+        String.format(
+            Locale.ROOT,
+            "training loss became %s in epoch %d, step %d; lower learning_rate (now %g), or check"
+                + " the data for corrupt images",
+            loss,
+            epoch,
+            step,
+            learningRate),
+        true);
+  }
+
   static Optional<Verdict> check(List<EpochStats> epochs, double learningRate) {
     EpochStats last = epochs.get(epochs.size() - 1);
     if (!Double.isFinite(last.trainLoss())) {
-      return Optional.of(
-          new Verdict(
-              "LossNotFinite",
-              String.format(
-                  Locale.ROOT,
-                  "training loss became %s in epoch %d; lower learning_rate (now %g), or check"
-                      + " the data for corrupt images",
-                  last.trainLoss(),
-                  last.epoch(),
-                  learningRate),
-              true));
+      return Optional.of(lossNotFinite(last.epoch(), -1, last.trainLoss(), learningRate));
     }
     if (epochs.size() >= LOSS_NOT_DECREASING_EPOCHS + 1) {
       double first = epochs.get(0).trainLoss();

@@ -91,6 +91,7 @@ public final class TrainingLoop {
     int classes = train.classNames().size();
     Device[] devices = Engine.getInstance().getDevices();
     Engine.getInstance().setRandomSeed((int) config.seed());
+    data.warnings().forEach(w -> log.println("warning: " + w));
     log.printf(
         "data: %d training images %s, %d classes; evaluation: %s%n",
         train.size(),
@@ -220,6 +221,13 @@ public final class TrainingLoop {
             optimizer.setStep(globalStep);
             float[] stepResult = trainStep(trainer, normalizer, batch, devices);
             source.release(batch);
+            if (config.debuggerRules() && !Float.isFinite(stepResult[0])) {
+              // No point finishing the epoch: every later step is NaN too.
+              DebuggerRules.Verdict v =
+                  DebuggerRules.lossNotFinite(
+                      epoch + 1, step, stepResult[0], optimizer.learningRate());
+              throw new RuleViolation(v.rule(), v.reason());
+            }
             lossSum += stepResult[0] * batch.count();
             correct += (long) stepResult[1];
             seen += batch.count();
