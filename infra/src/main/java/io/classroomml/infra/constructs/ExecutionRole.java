@@ -92,13 +92,24 @@ public final class ExecutionRole extends Construct {
             .actions(List.of("ecr:GetAuthorizationToken"))
             .resources(List.of("*"))
             .build());
+    // SageMaker writes every job into a few fixed, account-wide log groups; a student may create
+    // those groups and streams in them, but write only to streams named after their own jobs.
     statements.add(
         PolicyStatement.Builder.create()
-            .sid("OwnLogStreams")
-            .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
+            .sid("SageMakerLogGroups")
+            .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream"))
             .resources(
                 List.of(
                     logs + ":log-group:/aws/sagemaker/TrainingJobs",
+                    logs + ":log-group:/aws/sagemaker/TransformJobs",
+                    logs + ":log-group:/aws/sagemaker/Endpoints/" + Names.endpointName(studentId)))
+            .build());
+    statements.add(
+        PolicyStatement.Builder.create()
+            .sid("OwnLogStreams")
+            .actions(List.of("logs:PutLogEvents"))
+            .resources(
+                List.of(
                     logs
                         + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
                         + Names.trainingJobPrefix(studentId)
@@ -107,12 +118,10 @@ public final class ExecutionRole extends Construct {
                         + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
                         + Names.tuningJobPrefix(studentId)
                         + "-*",
-                    logs + ":log-group:/aws/sagemaker/TransformJobs",
                     logs
                         + ":log-group:/aws/sagemaker/TransformJobs:log-stream:"
                         + Names.transformJobPrefix(studentId)
                         + "-*",
-                    logs + ":log-group:/aws/sagemaker/Endpoints/" + Names.endpointName(studentId),
                     logs
                         + ":log-group:/aws/sagemaker/Endpoints/"
                         + Names.endpointName(studentId)
