@@ -1,0 +1,88 @@
+package io.classroomml.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cdk synth} through the real, pinned CDK CLI ({@code npm ci} installs it), with the app
+ * command from cdk.json, offline and without credentials.
+ */
+class CdkCliSynthTest {
+
+  private static final long TIMEOUT_SECONDS = 300;
+
+  record Result(int exitCode, String output) {}
+
+  static Result synth(Path out, String... context) throws IOException, InterruptedException {
+    Path root = RepoRoot.path();
+    Path cdk = root.resolve("node_modules/.bin/cdk");
+    if (!Files.isExecutable(cdk)) {
+      throw new IllegalStateException(
+          cdk
+              + " is missing: run `npm ci` in the repository root to install the pinned AWS CDK"
+              + " 2.x CLI (package.json)");
+    }
+    List<String> command = new ArrayList<>(List.of(cdk.toString(), "synth", "--quiet"));
+    command.addAll(List.of("--output", out.toString()));
+    for (String c : context) {
+      command.addAll(List.of("--context", c));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("CDK_DISABLE_VERSION_CHECK", "true");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    env.remove("AWS_PROFILE");
+    env.remove("AWS_ACCESS_KEY_ID");
+    env.remove("AWS_SECRET_ACCESS_KEY");
+    env.remove("AWS_SESSION_TOKEN");
+    Process process = builder.redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("cdk synth did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
+    }
+    return new Result(process.exitValue(), output);
+  }
+
+  private static String[] digests(String... more) {
+    List<String> context = new ArrayList<>();
+    context.add("trainingImageDigest=" + TestClassrooms.TRAINING_DIGEST);
+    context.add("inferenceImageDigest=" + TestClassrooms.INFERENCE_DIGEST);
+    context.addAll(List.of(more));
+    return context.toArray(String[]::new);
+  }
+
+  @Test
+  void synth_withCdkJsonAndDigests_writesEveryStackAndTheEstimate(@TempDir Path out)
+      throws Exception {
+    Result result = synth(out, digests("students=alice,bob,dave"));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("Classroom worst-case cost estimate", "dave");
+    for (String stack : List.of("Classroom-Platform", "Classroom-alice", "Classroom-dave")) {
+      assertThat(out.resolve(stack + ".template.json")).isRegularFile();
+    }
+    assertThat(Files.readString(out.resolve(Classroom.ESTIMATE_FILE)))
+        .contains("\"student\" : \"dave\"");
+  }
+
+  @Test
+  void synth_invalidSetting_failsNamingTheKeyAndValue(@TempDir Path out) throws Exception {
+    Result result = synth(out, digests("region=ap-south-1"));
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.output()).contains("context key 'region' = 'ap-south-1'", "us-east-1");
+    assertThat(out.resolve("Classroom-Platform.template.json")).doesNotExist();
+  }
+}
