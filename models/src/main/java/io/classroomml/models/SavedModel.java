@@ -70,8 +70,8 @@ public final class SavedModel implements AutoCloseable {
   }
 
   /**
-   * Writes {@code model}'s parameters and {@code manifest} into {@code modelDir}. The manifest
-   * must name {@link #WEIGHTS_FILE} as its weights file.
+   * Writes {@code model}'s parameters and {@code manifest} into {@code modelDir}. The manifest must
+   * name {@link #WEIGHTS_FILE} as its weights file.
    */
   public static void save(Model model, ModelManifest manifest, Path modelDir) throws IOException {
     if (!WEIGHTS_FILE.equals(manifest.weightsFile())) {

@@ -219,7 +219,8 @@ public final class TrainingLoop {
             }
             dataWait += seconds(waitStart);
             optimizer.setStep(globalStep);
-            float[] stepResult = trainStep(trainer, normalizer, batch, devices);
+            float[] stepResult =
+                TrainStep.run(trainer, normalizer, batch.pixels(), batch.labels(), batch.count());
             source.release(batch);
             if (config.debuggerRules() && !Float.isFinite(stepResult[0])) {
               // No point finishing the epoch: every later step is NaN too.
@@ -340,39 +341,6 @@ public final class TrainingLoop {
                 status, reason, List.copyOf(epochs), finalMetrics, env.paths().model());
         return new RunOutcome(result, data, confusion, profile);
       }
-    }
-  }
-
-  /** Forward, loss, backward and update of one batch; returns {loss, correct}. */
-  private float[] trainStep(
-      Trainer trainer, InputNormalizer normalizer, HostBatch batch, Device[] devices) {
-    try (NDManager scope = trainer.getManager().newSubManager()) {
-      NDArray pixels = normalizer.pixels(scope, batch.pixels(), batch.count());
-      NDArray labels = scope.create(batch.labels());
-      NDList xs = devices.length == 1 ? new NDList(pixels) : pixels.split(devices.length);
-      NDList ys = devices.length == 1 ? new NDList(labels) : labels.split(devices.length);
-      float lossSum = 0;
-      long correct = 0;
-      try (GradientCollector collector = trainer.newGradientCollector()) {
-        for (int d = 0; d < xs.size(); d++) {
-          NDArray x = normalizer.normalize(xs.get(d).toDevice(devices[d], false));
-          NDArray y = ys.get(d).toDevice(devices[d], false);
-          NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-          NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-          float share = y.getShape().get(0) / (float) batch.count();
-          collector.backward(l.mul(share));
-          lossSum += l.getFloat() * share;
-          correct +=
-              logits
-                  .argMax(1)
-                  .toType(DataType.INT32, false)
-                  .eq(y.toType(DataType.INT32, false))
-                  .countNonzero()
-                  .getLong();
-        }
-      }
-      trainer.step();
-      return new float[] {lossSum, correct};
     }
   }
 
