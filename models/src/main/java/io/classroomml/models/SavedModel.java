@@ -4,8 +4,12 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import io.classroomml.contract.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,12 +65,38 @@ public final class SavedModel implements AutoCloseable {
       model.setBlock(block);
       String prefix = manifest.weightsFile().replaceFirst("-\\d{4}\\.params$", "");
       model.load(modelDir, prefix);
+      checkForward(model, manifest);
     } catch (MalformedModelException | IOException | RuntimeException e) {
       model.close();
       throw new IOException(
           weights + " does not hold " + manifest.architecture() + " weights: " + e.getMessage(), e);
     }
     return new SavedModel(manifest, model);
+  }
+
+  /**
+   * Runs one zero image through the network: DJL reads a parameter file of the wrong shapes without
+   * complaint, and this turns that into an error at load time instead of at the first request.
+   */
+  private static void checkForward(Model model, ModelManifest manifest) {
+    try (NDManager scratch = model.getNDManager().newSubManager()) {
+      NDArray zeros =
+          scratch.zeros(new Shape(1, manifest.channels(), manifest.height(), manifest.width()));
+      Shape out =
+          model
+              .getBlock()
+              .forward(new ParameterStore(scratch, false), new NDList(zeros), false)
+              .singletonOrThrow()
+              .getShape();
+      if (out.get(out.dimension() - 1) != manifest.classNames().size()) {
+        throw new IllegalStateException(
+            "the network has "
+                + out.get(out.dimension() - 1)
+                + " outputs but the manifest lists "
+                + manifest.classNames().size()
+                + " classes");
+      }
+    }
   }
 
   /**
