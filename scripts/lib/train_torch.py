@@ -1,6 +1,6 @@
 """P3: the trainer's smallcnn step in PyTorch through Python, same batch, threads and recipe.
 
-python3 scripts/bench/train_torch.py CHANNELS SIZE BATCH STEPS THREADS  -> one JSON line
+python3 scripts/lib/train_torch.py CHANNELS SIZE BATCH STEPS THREADS  -> one JSON line
 Data is resident random uint8 pixels (the step's cost does not depend on the values).
 """
 import json
