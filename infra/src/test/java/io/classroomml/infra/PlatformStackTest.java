@@ -88,6 +88,29 @@ class PlatformStackTest {
   }
 
   @Test
+  void janitor_mayDeleteStudentStacksButNotThePlatform() {
+    List<String> statements = new java.util.ArrayList<>();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Object policy : platform.findResources("AWS::IAM::Policy").values()) {
+      json.valueToTree(policy)
+          .at("/Properties/PolicyDocument/Statement")
+          .forEach(st -> statements.add(st.toString()));
+    }
+
+    assertThat(statements)
+        .anySatisfy(
+            st ->
+                assertThat(st)
+                    .contains("\"Effect\":\"Allow\"", "cloudformation:DeleteStack")
+                    .contains(":stack/Classroom-*/*"))
+        .anySatisfy(
+            st ->
+                assertThat(st)
+                    .contains("\"Effect\":\"Deny\"", "cloudformation:DeleteStack")
+                    .contains(":stack/Classroom-Platform/*"));
+  }
+
+  @Test
   void janitor_livesOutsideTheStacksItDeletes() {
     for (var student : classroom.students()) {
       Template.fromStack(student).resourceCountIs("AWS::Scheduler::Schedule", 0);

@@ -34,6 +34,9 @@ public record ClassEstimate(
     return students.stream().mapToDouble(StudentEstimate::totalUsd).sum();
   }
 
+  /** Classes larger than this print one line per student, without the items. */
+  static final int DETAILED_UP_TO = 10;
+
   /** A short human-readable table. */
   public String toText() {
     StringBuilder out = new StringBuilder();
@@ -51,6 +54,9 @@ public record ClassEstimate(
               s.student(),
               s.totalUsd(),
               s.budgetUsd()));
+      if (students.size() > DETAILED_UP_TO) {
+        continue;
+      }
       for (CostLine line : s.lines()) {
         out.append(
             String.format(
@@ -75,6 +81,9 @@ public record ClassEstimate(
       node.put("budgetUsd", s.budgetUsd());
       node.put("worstCaseUsd", round(s.totalUsd()));
       ArrayNode lines = node.putArray("lines");
+      if (students.size() > DETAILED_UP_TO) {
+        continue;
+      }
       for (CostLine line : s.lines()) {
         ObjectNode l = lines.addObject();
         l.put("item", line.item());

@@ -125,24 +125,23 @@ public final class PlatformStack extends Stack {
                         Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
             .description("Deletes the student stacks when the class ends")
             .build();
-    List<String> stacks = new ArrayList<>();
-    for (Student student : config.students()) {
-      stacks.add(
-          "arn:"
-              + Aws.PARTITION
-              + ":cloudformation:"
-              + Aws.REGION
-              + ":"
-              + Aws.ACCOUNT_ID
-              + ":stack/"
-              + Names.studentStack(student.id())
-              + "/*");
-    }
+    // One pattern rather than one ARN per student: a class of 100 would overflow the role's
+    // policy size. The platform stack itself is excluded by an explicit deny (student ids are
+    // lower-case, so no student stack is named Classroom-Platform).
+    String stackArn =
+        "arn:" + Aws.PARTITION + ":cloudformation:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":stack/";
     role.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("DeleteStudentStacks")
             .actions(List.of("cloudformation:DeleteStack"))
-            .resources(stacks)
+            .resources(List.of(stackArn + Names.studentStack("*") + "/*"))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("KeepThePlatform")
+            .effect(Effect.DENY)
+            .actions(List.of("cloudformation:DeleteStack"))
+            .resources(List.of(stackArn + Names.PLATFORM_STACK + "/*"))
             .build());
     // DeleteStack runs as the role the stack was deployed with (CDK's execution role).
     role.addToPolicy(
@@ -168,15 +167,11 @@ public final class PlatformStack extends Stack {
     io.classroomml.infra.constructs.Nag.accept(
         role,
         io.classroomml.infra.constructs.Nag.IAM5,
-        "A stack ARN ends in an id CloudFormation generates at deployment; the stack name before"
-            + " it is exact, one per student.",
-        config.students().stream()
-            .map(
-                s ->
-                    (Object)
-                        io.classroomml.infra.constructs.Nag.arn(
-                            "cloudformation", "stack/" + Names.studentStack(s.id()) + "/*"))
-            .toList());
+        "Student stacks are named Classroom-<id> and a stack ARN ends in an id CloudFormation"
+            + " generates; the platform stack is denied explicitly.",
+        List.of(
+            io.classroomml.infra.constructs.Nag.arn(
+                "cloudformation", "stack/" + Names.studentStack("*") + "/*")));
     for (Student student : config.students()) {
       CfnSchedule.Builder.create(this, "Expire-" + student.id())
           .description("Deletes " + Names.studentStack(student.id()) + " when the class ends")
