@@ -1,0 +1,254 @@
+package io.classroomml.local;
+
+import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.local.data.DataSelection;
+import io.classroomml.local.endpoint.LocalEndpoints;
+import io.classroomml.local.job.LocalTrainingJob;
+import io.classroomml.local.job.TrainingJobRecord;
+import io.classroomml.local.job.TrainingJobRequest;
+import io.classroomml.local.tune.Leaderboard;
+import io.classroomml.local.tune.LocalTuner;
+import io.classroomml.local.tune.TuningJobRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code scripts/local run}, the README's main command: the whole SageMaker workflow on this
+ * machine, offline, printing each step. Data (CIFAR-10, else Fashion-MNIST, else generated, saying
+ * why), a training job, a tuning job from the course's tuning spec (trials in parallel), the best
+ * trial and the training job deployed as two endpoints behind the runtime gateway, test images sent
+ * through the AWS SDK v2 client, and a report. The defaults finish in minutes on two cores.
+ */
+final class LocalRun {
+
+  static final Set<String> OPTIONS =
+      Set.of(
+          "data-source",
+          "train-images",
+          "test-images",
+          "images-per-epoch",
+          "epochs",
+          "trials",
+          "parallel",
+          "strategy",
+          "spec",
+          "set",
+          "invoke",
+          "name",
+          "model");
+
+  private LocalRun() {}
+
+  static int run(Installation inst, Workspace ws, String[] rest, PrintStream out) {
+    Args a = Args.parse("run", rest, OPTIONS, Set.of("no-download"));
+    long start = System.nanoTime();
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
+    String prefix = a.get("name", "run-" + stamp);
+    Path runDir = ws.root().resolve("runs").resolve(prefix);
+    if (Files.exists(runDir)) {
+      throw new LocalException(
+          "a run named " + prefix + " exists in " + runDir + "; pick another --name");
+    }
+    int cores = LocalMain.cores();
+    int epochs = a.integer("epochs", 2);
+    int imagesPerEpoch = a.integer("images-per-epoch", 2048);
+    int invokeCount = a.integer("invoke", 64);
+    String model = a.get("model", "smallcnn");
+    Map<String, Double> seconds = new LinkedHashMap<>();
+
+    // 1. data
+    out.println("== 1/6 data");
+    long t = System.nanoTime();
+    DataSelection.Selected data;
+    try {
+      data =
+          DataSelection.prepare(
+              new DataSelection.Request(
+                  a.get("data-source", "auto"),
+                  a.integer("train-images", 6000),
+                  a.integer("test-images", 1000),
+                  !a.flag("no-download"),
+                  Path.of(System.getProperty("user.home"), ".cache", "classroom-ml", "cifar-10"),
+                  Optional.ofNullable(System.getenv(DataSelection.CIFAR_ENV)).map(Path::of),
+                  Optional.ofNullable(System.getenv("CLASSROOM_FASHION_MNIST_DIR"))
+                      .map(Path::of)
+                      .orElse(DataSelection.FASHION_MNIST)),
+              runDir.resolve("data"),
+              out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not prepare the data", e);
+    }
+    out.println("data: " + data.name() + " — " + data.why());
+    out.printf(
+        "channels: train %s, validation %s (%d test images)%n",
+        data.train(), data.validation(), data.test().size());
+    Map<String, Path> channels = new LinkedHashMap<>();
+    channels.put("train", data.train());
+    channels.put("validation", data.validation());
+    seconds.put("data", lap(t));
+
+    // 2. training job
+    out.println("== 2/6 training job");
+    t = System.nanoTime();
+    Map<String, String> hp = new LinkedHashMap<>();
+    hp.put("model", model);
+    hp.put("epochs", Integer.toString(epochs));
+    hp.put("batch_size", "128");
+    hp.put("max_steps_per_epoch", Integer.toString(Math.max(1, (imagesPerEpoch + 127) / 128)));
+    hp.putAll(a.pairs("set"));
+    TrainingJobRecord trained =
+        LocalTrainingJob.create(
+                inst,
+                ws,
+                new TrainingJobRequest(
+                    "train-" + prefix, hp, channels, OptionalLong.empty(), cores, null),
+                out)
+            .run(null);
+    out.printf(
+        Locale.ROOT,
+        "training job %s: %s, validation:accuracy %s, %.0f s%n",
+        trained.name(),
+        trained.status(),
+        metric(trained, "validation:accuracy"),
+        trained.trainingSeconds());
+    if (!trained.status().equals(TrainingJobRecord.COMPLETED)) {
+      throw new LocalException(
+          "the training job "
+              + trained.name()
+              + " "
+              + trained.status()
+              + ": "
+              + trained.failureReason());
+    }
+    seconds.put("training job", lap(t));
+
+    // 3. tuning job
+    out.println("== 3/6 tuning job");
+    t = System.nanoTime();
+    TuningSpec spec = LocalMain.loadSpec(a.get("spec"));
+    List<String> changes = new ArrayList<>();
+    Map<String, String> pinned = new LinkedHashMap<>();
+    pinned.put("epochs", Integer.toString(epochs));
+    pinned.put("model", model);
+    pinned.putAll(a.pairs("set"));
+    int parallel = a.integer("parallel", Math.max(1, Math.min(2, cores)));
+    TuningSpec local =
+        new io.classroomml.local.tune.SpecOverrides(
+                OptionalInt.of(a.integer("trials", 4)),
+                OptionalInt.of(parallel),
+                LocalMain.overrides(a).strategy(),
+                pinned)
+            .apply(spec, changes);
+    changes.add(
+        "max_steps_per_epoch: about "
+            + imagesPerEpoch
+            + " images per epoch whatever the batch size");
+    out.println(
+        "spec: "
+            + a.get("spec", "the course's default spec (" + TuningSpec.DEFAULT_RESOURCE + ")"));
+    out.println("local overrides: " + String.join("; ", changes));
+    TuningJobRecord tuned =
+        new LocalTuner(inst, ws, out)
+            .run(
+                "tune-" + prefix,
+                local,
+                channels,
+                new LocalTuner.Options(
+                    Math.max(1, cores / parallel), OptionalInt.of(imagesPerEpoch), changes));
+    out.print(Leaderboard.markdown(tuned, local.objective()));
+    if (tuned.bestTrainingJob() == null) {
+      throw new LocalException(
+          "no trial of " + tuned.name() + " reported " + local.objective().metricName());
+    }
+    seconds.put("tuning job", lap(t));
+
+    // 4-5. endpoints and invocations
+    out.println("== 4/6 endpoints (best trial and the training job, side by side)");
+    t = System.nanoTime();
+    TrainingJobRecord best = ws.training(tuned.bestTrainingJob()).orElseThrow();
+    Map<String, Invoker.Scored> scores = new LinkedHashMap<>();
+    Map<String, String> served = new LinkedHashMap<>();
+    try (LocalEndpoints endpoints = new LocalEndpoints(inst, ws, 0, out)) {
+      String bestEndpoint = "best-" + prefix;
+      String baseEndpoint = "baseline-" + prefix;
+      if (best.modelArtifacts() == null) {
+        throw new LocalException("the best trial " + best.name() + " saved no model");
+      }
+      endpoints.create(bestEndpoint, Path.of(best.modelArtifacts()));
+      endpoints.create(baseEndpoint, Path.of(trained.modelArtifacts()));
+      served.put(bestEndpoint, best.name());
+      served.put(baseEndpoint, trained.name());
+      seconds.put("endpoints up", lap(t));
+      out.println(
+          "== 5/6 invocations through the AWS SDK v2 client (" + endpoints.gatewayUrl() + ")");
+      t = System.nanoTime();
+      for (String endpoint : served.keySet()) {
+        Invoker.Scored s =
+            Invoker.score(endpoints.gatewayUrl(), endpoint, data.test(), invokeCount);
+        scores.put(endpoint, s);
+        out.printf(
+            Locale.ROOT,
+            "%s: %d images in %d requests, accuracy %.3f, %.1f ms per request; first predictions: %s%n",
+            endpoint,
+            s.predicted().size(),
+            s.requests(),
+            s.accuracy(),
+            s.millis() / Math.max(1, s.requests()),
+            firstPredictions(s, data));
+      }
+      seconds.put("invocations", lap(t));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not run the endpoints", e);
+    }
+    out.println("endpoints deleted; no container left running");
+
+    // 6. report
+    out.println("== 6/6 report");
+    seconds.put("total", lap(start));
+    Path report =
+        RunReport.write(
+            runDir, data, trained, tuned, local.objective(), scores, served, seconds, ws);
+    out.println("report: " + report);
+    out.println("leaderboard: " + ws.tuningJob(tuned.name()).resolve("leaderboard.html"));
+    out.println(
+        "training report: " + Path.of(trained.baseDir()).resolve("output/data/report.html"));
+    out.println("artifacts: " + trained.modelArtifacts() + ", " + best.modelArtifacts());
+    out.printf(Locale.ROOT, "done in %.0f s (%s)%n", seconds.get("total"), seconds);
+    return 0;
+  }
+
+  private static String firstPredictions(Invoker.Scored s, DataSelection.Selected data) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(4, s.predicted().size()); i++) {
+      b.append(i == 0 ? "" : ", ")
+          .append(s.predicted().get(i))
+          .append(" (true ")
+          .append(data.test().classNames().get(data.test().labels()[i]))
+          .append(')');
+    }
+    return b.toString();
+  }
+
+  static String metric(TrainingJobRecord r, String name) {
+    Double v = r.finalMetrics().get(name);
+    return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private static double lap(long since) {
+    return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
+  }
+}

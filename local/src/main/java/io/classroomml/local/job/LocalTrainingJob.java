@@ -1,0 +1,374 @@
+package io.classroomml.local.job;
+
+import io.classroomml.contract.SageMakerPaths;
+import io.classroomml.local.Installation;
+import io.classroomml.local.LocalException;
+import io.classroomml.local.Workspace;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One local training job: the real {@code train} entrypoint in its own JVM, with its own {@code
+ * SAGEMAKER_BASE_DIR} laid out as SageMaker lays out {@code /opt/ml}. The log is scraped with the
+ * shared metric definitions while the job runs; at the end the status comes from the exit code (0
+ * Completed, after a stop Stopped, else Failed with {@code output/failure} as the reason), the
+ * artifacts are packed like SageMaker's, and {@code job.json} is written to the workspace.
+ *
+ * <p>A job that was stopped or failed can be {@linkplain #resume resumed}: the same {@code /opt/ml}
+ * is reused, so the trainer continues from its latest checkpoint.
+ */
+public final class LocalTrainingJob {
+
+  /** Called with the metrics of every metric line, as the job prints them. */
+  public interface MetricListener {
+    /** {@code values} maps SageMaker metric names to the values on one log line. */
+    void onMetrics(LocalTrainingJob job, Map<String, Double> values);
+  }
+
+  /** SageMaker's grace between SIGTERM and SIGKILL. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(120);
+
+  private final Installation installation;
+  private final Workspace workspace;
+  private final TrainingJobRequest request;
+  private final PrintStream console;
+  private final MetricScraper scraper = new MetricScraper();
+  private final int previousRuns;
+  private final double previousSeconds;
+  private final String creationTime;
+  private volatile Process process;
+  private volatile String stopStatus;
+
+  private LocalTrainingJob(
+      Installation installation,
+      Workspace workspace,
+      TrainingJobRequest request,
+      PrintStream console,
+      Optional<TrainingJobRecord> earlier) {
+    this.installation = installation;
+    this.workspace = workspace;
+    this.request = request;
+    this.console = console;
+    this.previousRuns = earlier.map(TrainingJobRecord::runs).orElse(0);
+    this.previousSeconds = earlier.map(TrainingJobRecord::trainingSeconds).orElse(0.0);
+    this.creationTime =
+        earlier.map(TrainingJobRecord::creationTime).orElse(Instant.now().toString());
+    earlier.ifPresent(r -> scraper.seed(r.metricHistory()));
+  }
+
+  /**
+   * A new job; fails if the name is taken (SageMaker's names are unique too).
+   *
+   * @param console where the job's log lines are echoed with a {@code [name]} prefix, or null
+   */
+  public static LocalTrainingJob create(
+      Installation installation,
+      Workspace workspace,
+      TrainingJobRequest request,
+      PrintStream console) {
+    if (Files.exists(workspace.trainingJob(request.name()))) {
+      throw new LocalException(
+          "a training job named "
+              + request.name()
+              + " already exists in "
+              + workspace.root()
+              + "; choose another --name, or resume it with: scripts/local resume "
+              + request.name());
+    }
+    return new LocalTrainingJob(installation, workspace, request, console, Optional.empty());
+  }
+
+  /** The stopped or failed job {@code name}, to run again from its latest checkpoint. */
+  public static LocalTrainingJob resume(
+      Installation installation,
+      Workspace workspace,
+      String name,
+      int threads,
+      PrintStream console) {
+    TrainingJobRecord earlier =
+        workspace
+            .training(name)
+            .orElseThrow(
+                () ->
+                    new LocalException(
+                        "no training job named " + name + "; see: scripts/local list"));
+    if (earlier.status().equals(TrainingJobRecord.COMPLETED)) {
+      throw new LocalException(
+          "training job " + name + " has completed; there is nothing to resume");
+    }
+    Map<String, Path> channels = new LinkedHashMap<>();
+    earlier.channels().forEach((k, v) -> channels.put(k, Path.of(v)));
+    TrainingJobRequest request =
+        new TrainingJobRequest(
+            name,
+            earlier.hyperParameters(),
+            channels,
+            java.util.OptionalLong.empty(),
+            threads,
+            earlier.tuningJobName());
+    return new LocalTrainingJob(installation, workspace, request, console, Optional.of(earlier));
+  }
+
+  /** The job's name. */
+  public String name() {
+    return request.name();
+  }
+
+  /** The job's request. */
+  public TrainingJobRequest request() {
+    return request;
+  }
+
+  /** The job's {@code /opt/ml}. */
+  public SageMakerPaths paths() {
+    return new SageMakerPaths(workspace.trainingJob(request.name()).resolve("opt-ml"));
+  }
+
+  /** The metrics scraped so far. */
+  public MetricScraper metrics() {
+    return scraper;
+  }
+
+  /**
+   * Asks the job to stop (SIGTERM: the trainer saves a checkpoint and exits); {@code
+   * secondaryStatus} is recorded, e.g. {@code Stopped} or {@code MaxRuntimeExceeded}.
+   */
+  public void stop(String secondaryStatus) {
+    if (stopStatus == null) {
+      stopStatus = secondaryStatus;
+    }
+    Process p = process;
+    if (p != null && p.isAlive()) {
+      // ProcessHandle.destroy sends SIGTERM without closing our end of the pipes
+      // (Process.destroy closes them, and the rest of the log would be lost).
+      p.toHandle().destroy();
+    }
+  }
+
+  /** Runs the job to its end and returns its record (also saved in the workspace). */
+  public TrainingJobRecord run(MetricListener listener) {
+    Path jobDir = workspace.trainingJob(request.name());
+    SageMakerPaths paths = paths();
+    Path log = jobDir.resolve("log.txt");
+    long start = System.nanoTime();
+    Runnable onShutdown = () -> stop("Stopped");
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r));
+    int exit;
+    try {
+      if (previousRuns == 0) {
+        JobLayout.write(paths, request);
+      }
+      Files.deleteIfExists(paths.failure());
+      Files.deleteIfExists(paths.success());
+      workspace.save(record(TrainingJobRecord.IN_PROGRESS, "Training", null, null, start));
+      ProcessBuilder pb = new ProcessBuilder(command());
+      pb.environment().put(SageMakerPaths.BASE_DIR_ENV, paths.base().toString());
+      pb.environment().put("TRAINING_JOB_NAME", request.name());
+      pb.environment().put("AWS_REGION", "local");
+      pb.environment().put("OMP_NUM_THREADS", Integer.toString(request.threads()));
+      pb.environment().put("MKL_NUM_THREADS", Integer.toString(request.threads()));
+      pb.redirectErrorStream(true);
+      ChildProcesses.beforeShutdown(onShutdown);
+      process = ChildProcesses.start(pb);
+      if (stopStatus != null) {
+        process.toHandle().destroy();
+      }
+      request
+          .maxRuntimeSeconds()
+          .ifPresent(s -> timer.schedule(() -> stop("MaxRuntimeExceeded"), s, TimeUnit.SECONDS));
+      pump(process, log, listener);
+      exit = process.waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start training job " + request.name(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ChildProcesses.stop(process, STOP_GRACE);
+      exit = -1;
+    } finally {
+      timer.shutdownNow();
+      ChildProcesses.removeBeforeShutdown(onShutdown);
+    }
+    TrainingJobRecord record = finish(paths, jobDir, exit, start);
+    workspace.save(record);
+    return record;
+  }
+
+  private List<String> command() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Installation.java().toString());
+    cmd.add("-Dai.djl.offline=true");
+    cmd.add("-Dai.djl.pytorch.num_threads=" + request.threads());
+    cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
+    cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    cmd.add("-jar");
+    cmd.add(installation.trainingJar().toString());
+    cmd.add("train");
+    return cmd;
+  }
+
+  private void pump(Process p, Path log, MetricListener listener) throws IOException {
+    try (BufferedReader in =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Writer out =
+            Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+      String line;
+      while ((line = readLine(in)) != null) {
+        out.write(line);
+        out.write('\n');
+        out.flush();
+        if (console != null && !line.contains("WARN ai.djl") && !line.contains("INFO ai.djl")) {
+          console.println("[" + request.name() + "] " + line);
+        }
+        Map<String, Double> values = scraper.accept(line);
+        if (!values.isEmpty() && listener != null) {
+          listener.onMetrics(this, values);
+        }
+      }
+    }
+  }
+
+  /** The next line, or null at the end; a pipe closed under us counts as the end. */
+  private static String readLine(BufferedReader in) {
+    try {
+      return in.readLine();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private TrainingJobRecord finish(SageMakerPaths paths, Path jobDir, int exit, long start) {
+    String status;
+    String secondary;
+    String reason = null;
+    if (exit == 0) {
+      status = TrainingJobRecord.COMPLETED;
+      secondary = "Completed";
+    } else if (stopStatus != null) {
+      status = TrainingJobRecord.STOPPED;
+      secondary = stopStatus;
+    } else {
+      status = TrainingJobRecord.FAILED;
+      secondary = "Failed";
+      reason = failureReason(paths, exit);
+    }
+    String model = null;
+    String output = null;
+    try {
+      if (hasFiles(paths.model())) {
+        Path archive = jobDir.resolve("output/model.tar.gz");
+        Archives.pack(paths.model(), archive);
+        model = archive.toString();
+      }
+      if (hasFiles(paths.outputData())) {
+        Path archive = jobDir.resolve("output/output.tar.gz");
+        Archives.pack(paths.outputData(), archive);
+        output = archive.toString();
+      }
+    } catch (IOException e) {
+      status = TrainingJobRecord.FAILED;
+      reason = "could not pack the job's artifacts: " + e;
+    }
+    TrainingJobRecord r = record(status, secondary, reason, exit, start);
+    return new TrainingJobRecord(
+        r.name(),
+        r.status(),
+        r.secondaryStatus(),
+        r.failureReason(),
+        r.hyperParameters(),
+        r.channels(),
+        r.finalMetrics(),
+        r.metricHistory(),
+        model,
+        output,
+        r.baseDir(),
+        r.logFile(),
+        r.creationTime(),
+        Instant.now().toString(),
+        r.trainingSeconds(),
+        exit,
+        r.runs(),
+        r.tuningJobName());
+  }
+
+  private TrainingJobRecord record(
+      String status, String secondary, String reason, Integer exit, long start) {
+    Map<String, String> channels = new LinkedHashMap<>();
+    request.channels().forEach((k, v) -> channels.put(k, v.toAbsolutePath().toString()));
+    Path jobDir = workspace.trainingJob(request.name());
+    return new TrainingJobRecord(
+        request.name(),
+        status,
+        secondary,
+        reason,
+        request.hyperparameters(),
+        channels,
+        scraper.finalValues(),
+        scraper.series(),
+        null,
+        null,
+        paths().base().toString(),
+        jobDir.resolve("log.txt").toString(),
+        creationTime,
+        null,
+        previousSeconds + (System.nanoTime() - start) / 1e9,
+        exit,
+        previousRuns + 1,
+        request.tuningJobName());
+  }
+
+  private static String failureReason(SageMakerPaths paths, int exit) {
+    try {
+      if (Files.isRegularFile(paths.failure())) {
+        String text = Files.readString(paths.failure(), StandardCharsets.UTF_8).strip();
+        return text.length() > SageMakerPaths.FAILURE_REASON_LIMIT
+            ? text.substring(0, SageMakerPaths.FAILURE_REASON_LIMIT)
+            : text;
+      }
+    } catch (IOException e) {
+      // fall through to the exit code
+    }
+    return "AlgorithmError: the container exited with code "
+        + exit
+        + " and wrote no "
+        + paths.failure()
+        + "; see the job's log";
+  }
+
+  private static boolean hasFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isPresent();
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "max-runtime");
+    t.setDaemon(true);
+    return t;
+  }
+}
