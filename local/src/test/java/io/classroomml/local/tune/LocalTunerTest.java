@@ -1,0 +1,34 @@
+package io.classroomml.local.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.classroomml.contract.tuning.TuningSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class LocalTunerTest {
+
+  @Test
+  void trialHyperparameters_areStaticPlusTunedPlusTheObjectiveLikeSageMaker() {
+    TuningSpec spec = TuningSpec.defaultSpec();
+    Map<String, String> hp =
+        LocalTuner.hyperparameters(
+            spec,
+            Map.of("learning_rate", "0.01", "batch_size", "64"),
+            new LocalTuner.Options(1, OptionalInt.of(1000), List.of()));
+    assertThat(hp)
+        .containsEntry("epochs", "10")
+        .containsEntry("learning_rate", "0.01")
+        .containsEntry("_tuning_objective_metric", "validation:accuracy")
+        .containsEntry("max_steps_per_epoch", "16"); // ceil(1000 / 64)
+  }
+
+  @Test
+  void trialName_followsSageMakersPatternAndLimit() {
+    String name = LocalTuner.trialName("tune-1122-041500", 3, Map.of("a", "1"));
+    assertThat(name).matches("tune-1122-041500-003-[0-9a-f]{8}");
+    assertThat(name.length()).isLessThanOrEqualTo(63);
+  }
+}
