@@ -37,10 +37,10 @@ class IdleCostTest {
   }
 
   @Test
-  void realtimeEndpoint_billsItsMinimumInstancesAllDay() {
+  void realtimeEndpointAndOwnDashboard_billAllDay() {
     double perDay = idle.totalPerDay(resources(TestClassrooms.realtime().students().get(0)));
 
-    assertThat(perDay).isCloseTo(5 * ALARM + BUDGET + 0.115 * 24, within(1e-6));
+    assertThat(perDay).isCloseTo(5 * ALARM + BUDGET + 0.1 + 0.115 * 24, within(1e-6));
   }
 
   @Test

@@ -288,6 +288,13 @@ class StudentStackTest {
   }
 
   @Test
+  void dashboards_areTheClassDashboardUnlessAskedFor() {
+    alice.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
+    Template.fromStack(TestClassrooms.realtime().students().get(1))
+        .resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+  }
+
+  @Test
   void executionRole_hasNoManagedOrWildcardDataPolicies() {
     alice.hasResourceProperties(
         "AWS::IAM::Role",

@@ -97,6 +97,26 @@ class TeardownTest {
   }
 
   @Test
+  void cleanupFunction_isValidPython(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("index.py");
+    java.nio.file.Files.writeString(file, Teardown.source());
+    Process python;
+    try {
+      python =
+          new ProcessBuilder("python3", "-m", "py_compile", file.toString())
+              .redirectErrorStream(true)
+              .start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("python3 is not installed: " + e.getMessage());
+      return;
+    }
+    String output = new String(python.getInputStream().readAllBytes());
+
+    assertThat(python.waitFor()).as(output).isZero();
+  }
+
+  @Test
   void bucketsAndLogs_areRemovedNotRetained() {
     alice.allResources("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
     alice.allResources("AWS::Logs::LogGroup", Map.of("DeletionPolicy", "Delete"));

@@ -47,13 +47,14 @@ final class TestClassrooms {
     return serverless;
   }
 
-  /** Two students, alice with a real-time autoscaled endpoint. */
+  /** Two students, alice with a real-time autoscaled endpoint; a dashboard per student. */
   static synchronized Classroom realtime() {
     if (realtime == null) {
       Map<String, Object> context = baseContext();
       context.put("students", "alice,bob");
       context.put("endpointMode", "realtime");
       context.put("endpointMaxCapacity", "3");
+      context.put("studentDashboards", "true");
       context.remove("sharedData");
       realtime = build(context);
     }

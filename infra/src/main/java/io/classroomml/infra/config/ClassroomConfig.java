@@ -26,6 +26,7 @@ import java.util.Set;
  * @param inferenceImageDigest {@code sha256:...} of the inference image
  * @param sharedData a read-only data set all students can train on, if set
  * @param estimateFile where the cost estimate is written at synth time
+ * @param studentDashboards whether each student stack gets its own dashboard ($3 a month each)
  */
 public record ClassroomConfig(
     String account,
@@ -43,7 +44,8 @@ public record ClassroomConfig(
     String trainingImageDigest,
     String inferenceImageDigest,
     Optional<DataLocation> sharedData,
-    Optional<String> estimateFile) {
+    Optional<String> estimateFile,
+    boolean studentDashboards) {
 
   /** Copies the collections so that the configuration cannot change after it is read. */
   public ClassroomConfig {

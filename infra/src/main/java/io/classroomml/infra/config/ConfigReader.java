@@ -113,7 +113,8 @@ public final class ConfigReader {
         digest(ContextKeys.TRAINING_IMAGE_DIGEST),
         digest(ContextKeys.INFERENCE_IMAGE_DIGEST),
         sharedData(region),
-        optional(ContextKeys.COST_ESTIMATE_FILE));
+        optional(ContextKeys.COST_ESTIMATE_FILE),
+        bool(ContextKeys.STUDENT_DASHBOARDS, false));
   }
 
   private List<Student> students() {

@@ -31,6 +31,7 @@ public final class ContextKeys {
   public static final String INFERENCE_IMAGE_DIGEST = "inferenceImageDigest";
   public static final String SHARED_DATA = "sharedData";
   public static final String COST_ESTIMATE_FILE = "costEstimateFile";
+  public static final String STUDENT_DASHBOARDS = "studentDashboards";
 
   private ContextKeys() {}
 }

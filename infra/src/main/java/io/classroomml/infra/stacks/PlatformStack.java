@@ -3,7 +3,7 @@ package io.classroomml.infra.stacks;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.Student;
-import io.classroomml.infra.constructs.ModelEndpoint;
+import io.classroomml.infra.constructs.StudentWidgets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,10 +16,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
-import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.TagMutability;
@@ -196,54 +193,9 @@ public final class PlatformStack extends Stack {
   private void dashboard(ClassroomConfig config) {
     List<List<IWidget>> rows = new ArrayList<>();
     for (Student student : config.students()) {
-      String id = student.id();
-      rows.add(
-          List.of(
-              GraphWidget.Builder.create()
-                  .title(id + ": validation accuracy")
-                  .left(List.of(trainingSearch(id, "validation:accuracy")))
-                  .width(8)
-                  .build(),
-              GraphWidget.Builder.create()
-                  .title(id + ": train loss")
-                  .left(List.of(trainingSearch(id, "train:loss")))
-                  .width(8)
-                  .build(),
-              GraphWidget.Builder.create()
-                  .title(id + ": endpoint")
-                  .left(
-                      List.of(
-                          endpointMetric(id, "Invocations", "Sum"),
-                          endpointMetric(id, "Invocation5XXErrors", "Sum")))
-                  .right(List.of(endpointMetric(id, "ModelLatency", "p90")))
-                  .width(8)
-                  .build()));
+      rows.add(StudentWidgets.row(student.id()));
     }
     Dashboard.Builder.create(this, "ClassDashboard").widgets(rows).build();
-  }
-
-  private static MathExpression trainingSearch(String id, String metric) {
-    return MathExpression.Builder.create()
-        .expression(
-            "SEARCH('{/aws/sagemaker/TrainingJobs,Host} MetricName=\""
-                + metric
-                + "\" Host=\""
-                + Names.trainingJobPrefix(id)
-                + "\"', 'Average', 300)")
-        .label(metric)
-        .usingMetrics(Map.of())
-        .build();
-  }
-
-  private static Metric endpointMetric(String id, String name, String statistic) {
-    return Metric.Builder.create()
-        .namespace("AWS/SageMaker")
-        .metricName(name)
-        .dimensionsMap(
-            Map.of("EndpointName", Names.endpointName(id), "VariantName", ModelEndpoint.VARIANT))
-        .statistic(statistic)
-        .period(Duration.minutes(5))
-        .build();
   }
 
   /** The ARNs of both image repositories. */

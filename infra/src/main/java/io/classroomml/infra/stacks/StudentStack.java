@@ -8,6 +8,7 @@ import io.classroomml.infra.constructs.ModelEndpoint;
 import io.classroomml.infra.constructs.StudentBuckets;
 import io.classroomml.infra.constructs.StudentBudget;
 import io.classroomml.infra.constructs.StudentRole;
+import io.classroomml.infra.constructs.StudentWidgets;
 import io.classroomml.infra.constructs.Teardown;
 import io.classroomml.infra.constructs.TrainingJobRequest;
 import io.classroomml.infra.constructs.TrainingPipeline;
@@ -17,13 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -142,13 +143,21 @@ public final class StudentStack extends Stack {
     alarm("TransformFailed", transform.stateMachine().metricFailed(), 0, notify);
     endpoint.ifPresent(
         e -> {
-          alarm("EndpointErrors", endpointMetric(id, "Invocation5XXErrors", "Sum"), 0, notify);
+          alarm(
+              "EndpointErrors",
+              StudentWidgets.endpointMetric(id, "Invocation5XXErrors", "Sum"),
+              0,
+              notify);
           alarm(
               "EndpointLatency",
-              endpointMetric(id, "ModelLatency", "p90"),
+              StudentWidgets.endpointMetric(id, "ModelLatency", "p90"),
               LATENCY_ALARM_MICROS,
               notify);
         });
+
+    if (config.studentDashboards()) {
+      Dashboard.Builder.create(this, "Dashboard").widgets(List.of(StudentWidgets.row(id))).build();
+    }
 
     CfnOutput.Builder.create(this, "DataBucket").value(buckets.data().getBucketName()).build();
     CfnOutput.Builder.create(this, "ArtifactsBucket")
@@ -176,18 +185,6 @@ public final class StudentStack extends Stack {
             .treatMissingData(TreatMissingData.NOT_BREACHING)
             .build();
     alarm.addAlarmAction(action);
-  }
-
-  private static Metric endpointMetric(String id, String name, String statistic) {
-    return Metric.Builder.create()
-        .namespace("AWS/SageMaker")
-        .metricName(name)
-        .dimensionsMap(
-            java.util.Map.of(
-                "EndpointName", Names.endpointName(id), "VariantName", ModelEndpoint.VARIANT))
-        .statistic(statistic)
-        .period(Duration.minutes(5))
-        .build();
   }
 
   private static List<String> allowedTypes(ClassroomConfig config) {
