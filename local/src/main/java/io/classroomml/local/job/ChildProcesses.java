@@ -71,14 +71,30 @@ public final class ChildProcesses {
   }
 
   private static void stopAll() {
-    BEFORE_SHUTDOWN.forEach(
-        action -> {
-          try {
-            action.run();
-          } catch (RuntimeException e) {
-            System.err.println("local: while stopping: " + e);
-          }
-        });
+    // In parallel: each job asks its trainer to checkpoint and waits for its record to be written.
+    List<Thread> jobs =
+        BEFORE_SHUTDOWN.stream()
+            .map(
+                action ->
+                    new Thread(
+                        () -> {
+                          try {
+                            action.run();
+                          } catch (RuntimeException e) {
+                            System.err.println("local: while stopping: " + e);
+                          }
+                        },
+                        "stop-job"))
+            .toList();
+    jobs.forEach(Thread::start);
+    for (Thread t : jobs) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     // Trainers get SageMaker's 120 s for their checkpoint; servers finish in-flight requests.
     List<Thread> stoppers =
         LIVE.stream()

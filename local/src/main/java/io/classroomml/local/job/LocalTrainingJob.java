@@ -55,6 +55,8 @@ public final class LocalTrainingJob {
   private final int previousRuns;
   private final double previousSeconds;
   private final String creationTime;
+  private final java.util.concurrent.CountDownLatch recorded =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile Process process;
   private volatile String stopStatus;
 
@@ -170,7 +172,16 @@ public final class LocalTrainingJob {
     SageMakerPaths paths = paths();
     Path log = jobDir.resolve("log.txt");
     long start = System.nanoTime();
-    Runnable onShutdown = () -> stop("Stopped");
+    Runnable onShutdown =
+        () -> {
+          // Ctrl-C: SIGTERM to the trainer (it saves a checkpoint), then wait for job.json.
+          stop("Stopped");
+          try {
+            recorded.await(STOP_GRACE.toSeconds() + 10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r));
     int exit;
     try {
@@ -205,11 +216,22 @@ public final class LocalTrainingJob {
       exit = -1;
     } finally {
       timer.shutdownNow();
+    }
+    try {
+      TrainingJobRecord record = finish(paths, jobDir, exit, start);
+      workspace.save(record);
+      if (console != null && record.status().equals(TrainingJobRecord.STOPPED)) {
+        console.println(
+            "training job "
+                + request.name()
+                + " stopped; its checkpoint is kept: scripts/local resume "
+                + request.name());
+      }
+      return record;
+    } finally {
+      recorded.countDown();
       ChildProcesses.removeBeforeShutdown(onShutdown);
     }
-    TrainingJobRecord record = finish(paths, jobDir, exit, start);
-    workspace.save(record);
-    return record;
   }
 
   private List<String> command() {
