@@ -63,10 +63,22 @@ class CdkCliSynthTest {
     return context.toArray(String[]::new);
   }
 
+  /** A Hyperband search, to show the spec file (not the built-in default) reaches the stacks. */
+  private static final String HYPERBAND_SPEC =
+      "{\"Strategy\": \"Hyperband\", \"HyperParameterTuningJobObjective\": {\"Type\":"
+          + " \"Minimize\", \"MetricName\": \"validation:loss\"}, \"ResourceLimits\":"
+          + " {\"MaxNumberOfTrainingJobs\": 6, \"MaxParallelTrainingJobs\": 2},"
+          + " \"ParameterRanges\": {\"ContinuousParameterRanges\": [{\"Name\":"
+          + " \"learning_rate\", \"MinValue\": \"0.01\", \"MaxValue\": \"0.2\","
+          + " \"ScalingType\": \"Logarithmic\"}]}, \"StaticHyperParameters\": {\"epochs\":"
+          + " \"12\"}}";
+
   @Test
   void synth_withCdkJsonAndDigests_writesEveryStackAndTheEstimate(@TempDir Path out)
       throws Exception {
-    Result result = synth(out, digests("students=alice,bob,dave"));
+    Path spec =
+        Files.writeString(out.resolveSibling(out.getFileName() + "-spec.json"), HYPERBAND_SPEC);
+    Result result = synth(out, digests("students=alice,bob,dave", "tuningSpec=" + spec));
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("Classroom worst-case cost estimate", "dave");
@@ -74,7 +86,10 @@ class CdkCliSynthTest {
       assertThat(out.resolve(stack + ".template.json")).isRegularFile();
     }
     assertThat(Files.readString(out.resolve(Classroom.ESTIMATE_FILE)))
-        .contains("\"student\" : \"dave\"");
+        .contains("\"student\" : \"dave\"", "6 trials");
+    assertThat(Files.readString(out.resolve("Classroom-dave.template.json")))
+        .contains(
+            "\\\"Strategy\\\":\\\"Hyperband\\\"", "\\\"MetricName\\\":\\\"validation:loss\\\"");
   }
 
   @Test
