@@ -96,6 +96,23 @@ class TrainingTest {
   }
 
   @Test
+  void aTorchScriptExportOfTheSameNetworkSeedsItByTensorOrder() throws Exception {
+    JobDirectory job =
+        job("torchscript", quick("freeze_pretrained", "true"), List.of("train", "pretrained"));
+    Path fixture = Path.of(getClass().getResource("/pretrained/smallcnn-3x10.pt").toURI());
+    Files.copy(fixture, job.channel("pretrained").resolve("model.pt"));
+
+    run(job);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("parameters copied from");
+    // scripts/lib/export_torchscript.py fills every tensor with ((i % 5) - 2) / 100.
+    float[] conv = firstWeight(job.paths.model());
+    for (int i = 0; i < conv.length; i++) {
+      assertThat(conv[i]).isEqualTo(((i % 5) - 2) * 0.01f);
+    }
+  }
+
+  @Test
   void aPretrainedModelOfAnotherArchitectureIsRefusedWithTheFix() throws IOException {
     JobDirectory first = job("first", quick(), List.of("train"));
     run(first);

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Training throughput for benchmark P2 (end-to-end ÷ compute-only) and P3 (against the same
- * network in PyTorch through Python, {@code scripts/lib/train_torch.py}).
+ * Training throughput for benchmark P2 (end-to-end ÷ compute-only) and P3 (against the same network
+ * in PyTorch through Python, {@code scripts/lib/train_torch.py}).
  *
  * <p>Compute-only repeats one resident batch; end-to-end adds the real batch pipeline (shuffling,
  * crop and flip, host-to-device copy). Prints one JSON object.

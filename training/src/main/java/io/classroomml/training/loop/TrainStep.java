@@ -20,8 +20,8 @@ public final class TrainStep {
   private TrainStep() {}
 
   /**
-   * Trains on {@code count} images; with several devices the batch is split between them and
-   * DJL's parameter store sums the gradients.
+   * Trains on {@code count} images; with several devices the batch is split between them and DJL's
+   * parameter store sums the gradients.
    *
    * @return the mean loss and the number of correct predictions
    */
