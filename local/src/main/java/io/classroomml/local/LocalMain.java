@@ -47,9 +47,11 @@ public final class LocalMain {
       usage: scripts/local VERB [options]
         run       the whole flow: data, training job, tuning job, two endpoints, invocations, report
         train     --name N --data DIR [--validation DIR] [--hp K=V ...] [--max-runtime S] [--threads T]
+                  --target aws --pipeline TRAINING_PIPELINE_ARN [--hp K=V ...] [--region R]
         resume    NAME                      continue a stopped or failed job from its checkpoint
         tune      --name N --data DIR [--validation DIR] [--spec FILE] [--max-jobs N] [--max-parallel N]
                   [--strategy Random|Grid|Bayesian|Hyperband] [--set K=V ...] [--images-per-epoch N]
+                  --target aws --pipeline TUNING_PIPELINE_ARN [--region R]
         list                                training and tuning jobs in the workspace
         describe  NAME                      a job's record (DescribeTrainingJob / DescribeHyperParameterTuningJob)
         deploy    --endpoint NAME=JOB ... [--port P]   serve jobs' models until Ctrl-C
@@ -127,8 +129,23 @@ public final class LocalMain {
         Args.parse(
             "train",
             rest,
-            Set.of("name", "data", "validation", "hp", "max-runtime", "threads"),
+            Set.of(
+                "name",
+                "data",
+                "validation",
+                "hp",
+                "max-runtime",
+                "threads",
+                "target",
+                "pipeline",
+                "region"),
             Set.of());
+    if (aws(a)) {
+      return AwsTarget.start(
+          AwsTarget.command(
+              a.required("pipeline"), AwsTarget.input(a.pairs("hp")), a.get("region")),
+          out);
+    }
     Map<String, Path> channels = channels(a);
     OptionalLong maxRuntime =
         a.get("max-runtime").isPresent()
@@ -190,6 +207,15 @@ public final class LocalMain {
     out.println("best: " + record.bestTrainingJob());
     out.println("leaderboard: " + ws.tuningJob(record.name()).resolve("leaderboard.html"));
     return record.status().equals("Completed") ? 0 : EXIT_JOB_FAILED;
+  }
+
+  /** {@code --target aws} (or {@code local}, the default). */
+  private static boolean aws(Args a) {
+    String target = a.get("target", "local");
+    if (!target.equals("aws") && !target.equals("local")) {
+      throw new LocalException("--target " + target + " is not known; use local or aws");
+    }
+    return target.equals("aws");
   }
 
   static TuningSpec loadSpec(Optional<String> file) {
