@@ -179,15 +179,23 @@ final class LocalRun {
     // 4-5. endpoints and invocations
     out.println("== 4/6 endpoints (best trial and the training job, side by side)");
     t = System.nanoTime();
-    TrainingJobRecord best = ws.training(tuned.bestTrainingJob()).orElseThrow();
+    // The best trial that saved a model (a trial stopped early may have the best objective so far
+    // and no model: SageMaker would deploy nothing from it either).
+    TrainingJobRecord best =
+        Leaderboard.ranked(tuned, local.objective().type()).stream()
+            .map(trial -> ws.training(trial.name()).orElseThrow())
+            .filter(
+                r ->
+                    r.modelArtifacts() != null
+                        && r.finalMetrics().containsKey(local.objective().metricName()))
+            .findFirst()
+            .orElseThrow(
+                () -> new LocalException("no trial of " + tuned.name() + " saved a model"));
     Map<String, Invoker.Scored> scores = new LinkedHashMap<>();
     Map<String, String> served = new LinkedHashMap<>();
     try (LocalEndpoints endpoints = new LocalEndpoints(inst, ws, 0, out)) {
       String bestEndpoint = "best-" + prefix;
       String baseEndpoint = "baseline-" + prefix;
-      if (best.modelArtifacts() == null) {
-        throw new LocalException("the best trial " + best.name() + " saved no model");
-      }
       endpoints.create(bestEndpoint, Path.of(best.modelArtifacts()));
       endpoints.create(baseEndpoint, Path.of(trained.modelArtifacts()));
       served.put(bestEndpoint, best.name());
