@@ -65,7 +65,9 @@ final class TestClassrooms {
   static Classroom build(Map<String, Object> context) {
     try {
       Path out = Files.createTempDirectory("classroom-cdk-out");
-      App app = App.Builder.create().context(context).outdir(out.toString()).build();
+      // No construct stack traces: the CLI turns them off too, and they slow synthesis.
+      App app =
+          App.Builder.create().context(context).outdir(out.toString()).stackTraces(false).build();
       return Classroom.build(app);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
