@@ -126,12 +126,33 @@ public final class LocalTuner {
     TuningJobRecord record =
         record(name, "InProgress", spec, options, summaries, maximize, created, start, null);
     workspace.save(record);
+    // Ctrl-C: start no more trials (the running ones are stopped by their own jobs) and wait until
+    // the tuning job's final record is written.
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+    Runnable onShutdown =
+        () -> {
+          stopping.set(true);
+          try {
+            recorded.await(
+                LocalTrainingJob.STOP_GRACE.toSeconds() + 20,
+                java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    io.classroomml.local.job.ChildProcesses.beforeShutdown(onShutdown);
     int launched = 0;
     int inFlight = 0;
     boolean exhausted = false;
     try {
       while (true) {
-        while (!exhausted && inFlight < parallel && launched < maxJobs && !past(deadline)) {
+        while (!exhausted
+            && !stopping.get()
+            && inFlight < parallel
+            && launched < maxJobs
+            && !past(deadline)) {
           Optional<Map<String, String>> next =
               strategy.next(List.copyOf(done), List.copyOf(pending.values()));
           if (next.isEmpty()) {
@@ -183,14 +204,21 @@ public final class LocalTuner {
     } finally {
       pool.shutdown();
     }
-    boolean anyObjective = summaries.stream().anyMatch(s -> s.objective() != null);
-    String status =
-        Thread.currentThread().isInterrupted() ? "Stopped" : anyObjective ? "Completed" : "Failed";
-    record =
-        record(name, status, spec, options, summaries, maximize, created, start, Instant.now());
-    workspace.save(record);
-    Leaderboard.write(workspace.tuningJob(name), record, spec.objective(), workspace);
-    return record;
+    try {
+      boolean anyObjective = summaries.stream().anyMatch(s -> s.objective() != null);
+      String status =
+          Thread.currentThread().isInterrupted() || stopping.get()
+              ? "Stopped"
+              : anyObjective ? "Completed" : "Failed";
+      record =
+          record(name, status, spec, options, summaries, maximize, created, start, Instant.now());
+      workspace.save(record);
+      Leaderboard.write(workspace.tuningJob(name), record, spec.objective(), workspace);
+      return record;
+    } finally {
+      recorded.countDown();
+      io.classroomml.local.job.ChildProcesses.removeBeforeShutdown(onShutdown);
+    }
   }
 
   private TuningJobRecord.TrialSummary runTrial(
