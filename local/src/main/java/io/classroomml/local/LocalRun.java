@@ -229,7 +229,16 @@ final class LocalRun {
     seconds.put("total", lap(start));
     Path report =
         RunReport.write(
-            runDir, data, trained, tuned, local.objective(), scores, served, seconds, ws);
+            runDir,
+            data,
+            trained,
+            tuned,
+            local.objective(),
+            scores,
+            served,
+            seconds,
+            ws,
+            AwsComparison.load(inst.root()));
     out.println("report: " + report);
     out.println("leaderboard: " + ws.tuningJob(tuned.name()).resolve("leaderboard.html"));
     out.println(
