@@ -61,10 +61,19 @@ final class TestClassrooms {
     return realtime;
   }
 
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: it is a temporary directory
+    }
+  }
+
   /** Builds (without synthesizing) a classroom from {@code context} in a fresh directory. */
   static Classroom build(Map<String, Object> context) {
     try {
       Path out = Files.createTempDirectory("classroom-cdk-out");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(out)));
       // No construct stack traces: the CLI turns them off too, and they slow synthesis.
       App app =
           App.Builder.create().context(context).outdir(out.toString()).stackTraces(false).build();
