@@ -46,7 +46,7 @@ final class Pipelines {
    */
   static void acceptFindings(StateMachine stateMachine, List<Object> ownResources) {
     List<Object> accepted = new ArrayList<>(ownResources);
-    accepted.add(io.classroomml.infra.constructs.Nag.ANY_RESOURCE);
+    accepted.add(Nag.ANY_RESOURCE);
     Nag.accept(
         stateMachine.getRole(),
         Nag.IAM5,

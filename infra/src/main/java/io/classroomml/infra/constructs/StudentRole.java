@@ -1,6 +1,8 @@
 package io.classroomml.infra.constructs;
 
 import io.classroomml.infra.Names;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Tags;
@@ -111,9 +113,9 @@ public final class StudentRole extends Construct {
               .resources(List.of(arn + "endpoint/" + Names.endpointName(studentId)))
               .build());
     }
-    List<Object> accepted = new java.util.ArrayList<>();
+    List<Object> accepted = new ArrayList<>();
     accepted.add(
-        io.github.cdklabs.cdknag.RegexAppliesTo.builder()
+        RegexAppliesTo.builder()
             .regex(
                 "/^Resource::arn:<AWS::Partition>:states:[a-z0-9-]+:[0-9]{12}:execution:.*:\\*$/g")
             .build());

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +141,7 @@ public final class Teardown extends Construct {
             .build());
 
     Map<String, String> environment =
-        new java.util.LinkedHashMap<>(
+        new LinkedHashMap<>(
             Map.of(
                 "PREFIX", studentId,
                 "TAG_KEY", Names.STUDENT_TAG,
@@ -164,7 +166,7 @@ public final class Teardown extends Construct {
             .description("Stops and removes what student " + studentId + " started")
             .build();
     function.addEventSource(new SnsEventSource(stopTopic));
-    List<Object> accepted = new java.util.ArrayList<>();
+    List<Object> accepted = new ArrayList<>();
     accepted.add(Nag.ANY_RESOURCE);
     for (String kind :
         List.of(

@@ -104,8 +104,13 @@ public record TrainingJobRequest(
   }
 
   /**
-   * Writes the shared fields into {@code request}; {@code checkpointUri} is the checkpoint
-   * location's JSON field and value (a path expression for training, a constant for tuning).
+   * Writes the shared fields into {@code request}.
+   *
+   * @param request the request (or training job definition) being built
+   * @param outputPrefix where model artifacts go in the artifact bucket
+   * @param checkpointField {@code S3Uri}, or {@code S3Uri.$} for a path expression
+   * @param checkpointValue the checkpoint location (an expression for training, a constant for
+   *     tuning)
    */
   public void putInto(
       Map<String, Object> request,

@@ -3,6 +3,7 @@ package io.classroomml.infra.stacks;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.Student;
+import io.classroomml.infra.constructs.Nag;
 import io.classroomml.infra.constructs.StudentWidgets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -161,14 +162,12 @@ public final class PlatformStack extends Stack {
                 Map.of(
                     "StringEquals", Map.of("iam:PassedToService", "cloudformation.amazonaws.com")))
             .build());
-    io.classroomml.infra.constructs.Nag.accept(
+    Nag.accept(
         role,
-        io.classroomml.infra.constructs.Nag.IAM5,
+        Nag.IAM5,
         "Student stacks are named Classroom-<id> and a stack ARN ends in an id CloudFormation"
             + " generates; the platform stack is denied explicitly.",
-        List.of(
-            io.classroomml.infra.constructs.Nag.arn(
-                "cloudformation", "stack/" + Names.studentStack("*") + "/*")));
+        List.of(Nag.arn("cloudformation", "stack/" + Names.studentStack("*") + "/*")));
     for (Student student : config.students()) {
       CfnSchedule.Builder.create(this, "Expire-" + student.id())
           .description("Deletes " + Names.studentStack(student.id()) + " when the class ends")

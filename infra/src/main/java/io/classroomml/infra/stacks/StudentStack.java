@@ -17,6 +17,7 @@ import io.classroomml.infra.constructs.TuningPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -191,8 +192,7 @@ public final class StudentStack extends Stack {
     if (!config.allowedInstanceTypes().isEmpty()) {
       return config.allowedInstanceTypes().stream().sorted().toList();
     }
-    return java.util.stream.Stream.of(
-            config.training().instanceType(), config.transform().instanceType())
+    return Stream.of(config.training().instanceType(), config.transform().instanceType())
         .distinct()
         .sorted()
         .toList();
