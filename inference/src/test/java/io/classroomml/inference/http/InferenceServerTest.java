@@ -226,7 +226,9 @@ class InferenceServerTest {
     assertThat(JSON.readTree(response.body()).at("/predictions/0/topK")).hasSize(1);
     assertThat(response.headers().firstValue("X-Amzn-SageMaker-Custom-Attributes"))
         .hasValue("trace=abc; top_k=1");
-    assertThat(server.log()).contains("\"requestId\":\"inference-42\"").contains("\"modelMs\"");
+    assertThat(server.logContaining("\"requestId\":\"inference-42\""))
+        .contains("\"requestId\":\"inference-42\"")
+        .contains("\"modelMs\"");
 
     HttpResponse<String> byQuery =
         server.invokePath("/invocations?k=2", Payloads.cifarRecords(0), "application/octet-stream");

@@ -89,6 +89,23 @@ public final class ServerHarness implements AutoCloseable {
     return logBytes.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The log once it contains {@code fragment}, waiting up to 10 s: the server logs a request after
+   * it has sent the response, so the client can see the answer before the line is written.
+   */
+  public String logContaining(String fragment) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!log().contains(fragment) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return log();
+  }
+
   /** POSTs {@code body} to {@code /invocations}; {@code headers} are name, value pairs. */
   public HttpResponse<String> invoke(byte[] body, String contentType, String... headers) {
     return invokePath("/invocations", body, contentType, headers);
