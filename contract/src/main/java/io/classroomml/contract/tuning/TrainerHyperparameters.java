@@ -3,8 +3,9 @@ package io.classroomml.contract.tuning;
 import java.util.Set;
 
 /**
- * The hyperparameter names the trainer accepts, so that a tuning spec naming an unknown one fails
- * before any trial is paid for.
+ * The hyperparameter names the trainer accepts (its {@code TrainingConfig.SPECS}; a training test
+ * keeps the two equal), so that a tuning spec naming an unknown one fails before any trial is paid
+ * for.
  */
 public final class TrainerHyperparameters {
 
@@ -20,12 +21,20 @@ public final class TrainerHyperparameters {
           "dropout",
           "optimizer",
           "schedule",
+          "warmup_epochs",
           "label_smoothing",
           "augment_crop",
+          "crop_padding",
           "augment_flip",
           "seed",
           "early_stopping_patience",
-          "image_size");
+          "image_size",
+          "weight_averaging",
+          "tta",
+          "validation_fraction",
+          "max_steps_per_epoch",
+          "freeze_pretrained",
+          "debugger_rules");
 
   /** The static hyperparameter SageMaker's Hyperband reads when MaxResource is not given. */
   public static final String EPOCHS = "epochs";

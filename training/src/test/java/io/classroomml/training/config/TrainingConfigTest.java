@@ -89,4 +89,11 @@ class TrainingConfigTest {
     assertThatThrownBy(() -> parse(Map.of("epochs", "2", "warmup_epochs", "3")))
         .hasMessageContaining("'warmup_epochs' = '3.0' is longer than 'epochs' = '2'");
   }
+
+  @Test
+  void theTuningSpecKnowsExactlyTheTrainersHyperparameters() {
+    assertThat(TrainingConfig.SPECS.stream().map(HyperparameterSpec::name))
+        .containsExactlyInAnyOrderElementsOf(
+            io.classroomml.contract.tuning.TrainerHyperparameters.NAMES);
+  }
 }
