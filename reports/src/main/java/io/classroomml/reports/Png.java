@@ -50,6 +50,9 @@ final class Png {
       graphics.dispose();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try {
+        // No disk cache: it would register a shutdown hook, which fails while a SIGTERM'd job
+        // writes its report during shutdown ("Shutdown in progress").
+        ImageIO.setUseCache(false);
         if (!ImageIO.write(image, "png", bytes)) {
           throw new IllegalStateException("this JDK has no PNG writer (javax.imageio)");
         }

@@ -150,6 +150,8 @@ class TrainEntrypointTest {
     assertThat(JobDirectory.read(firstLog)).contains("stop requested: SIGTERM at epoch 2");
     assertThat(job.paths.checkpoints().resolve("latest")).exists();
     assertThat(job.paths.success()).doesNotExist();
+    assertThat(job.paths.failure()).as(JobDirectory.read(firstLog)).doesNotExist();
+    assertThat(job.paths.outputData().resolve("report.html")).exists();
 
     Path secondLog = dir.resolve("second.log");
     int code = job.run(secondLog);
