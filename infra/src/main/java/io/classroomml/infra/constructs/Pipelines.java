@@ -11,11 +11,14 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.IChainable;
+import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
 import software.constructs.Construct;
 
 /** What the three pipelines (training, tuning, batch transform) build the same way. */
@@ -58,6 +61,26 @@ final class Pipelines {
   }
 
   /** {@code arn:<partition>:states:::sagemaker:<action>.sync}: wait for the job to finish. */
+  /**
+   * A state that writes the JSON at {@code resultPath} to {@code <prefix><jobName>.json} in the
+   * artifact bucket: the record a student (or local mode) reads to find the job's model.
+   */
+  static CallAwsService recordResult(
+      Construct scope, String id, IBucket artifacts, String prefix, String resultPath) {
+    return CallAwsService.Builder.create(scope, id)
+        .service("s3")
+        .action("putObject")
+        .parameters(
+            Map.of(
+                "Bucket", artifacts.getBucketName(),
+                "Key", JsonPath.format(prefix + "{}.json", JsonPath.stringAt("$.jobName")),
+                "ContentType", "application/json",
+                "Body", JsonPath.jsonToString(JsonPath.objectAt(resultPath))))
+        .iamResources(List.of(artifacts.arnForObjects(prefix + "*")))
+        .resultPath(JsonPath.DISCARD)
+        .build();
+  }
+
   static String syncResource(String action) {
     return "arn:" + Aws.PARTITION + ":states:::sagemaker:" + action + ".sync";
   }

@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.stepfunctions.Choice;
 import software.amazon.awscdk.services.stepfunctions.Condition;
 import software.amazon.awscdk.services.stepfunctions.CustomState;
-import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.Result;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
@@ -100,19 +99,7 @@ public final class TrainingPipeline extends Construct {
     CustomState trainState = CustomState.Builder.create(this, "Train").stateJson(train).build();
 
     CallAwsService record =
-        CallAwsService.Builder.create(this, "RecordModel")
-            .service("s3")
-            .action("putObject")
-            .parameters(
-                Map.of(
-                    "Bucket", artifacts.getBucketName(),
-                    "Key",
-                        JsonPath.format(RECORD_PREFIX + "{}.json", JsonPath.stringAt("$.jobName")),
-                    "ContentType", "application/json",
-                    "Body", JsonPath.jsonToString(JsonPath.objectAt("$.training"))))
-            .iamResources(List.of(artifacts.arnForObjects(RECORD_PREFIX + "*")))
-            .resultPath(JsonPath.DISCARD)
-            .build();
+        Pipelines.recordResult(this, "RecordModel", artifacts, RECORD_PREFIX, "$.training");
     name.next(trainState).next(record);
 
     this.stateMachine =

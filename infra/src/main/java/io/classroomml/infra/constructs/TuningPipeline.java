@@ -10,7 +10,6 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.stepfunctions.CustomState;
-import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
@@ -77,19 +76,7 @@ public final class TuningPipeline extends Construct {
     CustomState tuneState = CustomState.Builder.create(this, "Tune").stateJson(tune).build();
 
     CallAwsService record =
-        CallAwsService.Builder.create(this, "RecordResult")
-            .service("s3")
-            .action("putObject")
-            .parameters(
-                Map.of(
-                    "Bucket", artifacts.getBucketName(),
-                    "Key",
-                        JsonPath.format(RECORD_PREFIX + "{}.json", JsonPath.stringAt("$.jobName")),
-                    "ContentType", "application/json",
-                    "Body", JsonPath.jsonToString(JsonPath.objectAt("$.tuning"))))
-            .iamResources(List.of(artifacts.arnForObjects(RECORD_PREFIX + "*")))
-            .resultPath(JsonPath.DISCARD)
-            .build();
+        Pipelines.recordResult(this, "RecordResult", artifacts, RECORD_PREFIX, "$.tuning");
     name.next(tuneState).next(record);
 
     long trialSeconds = request.settings().maxWaitSeconds();
