@@ -54,4 +54,25 @@ final class ChartStyle {
     }
     return end == 0 ? "" : text.substring(0, end) + ellipsis;
   }
+
+  /**
+   * {@code text} shortened in the middle ("a long na…ber 119") to at most {@code maxWidth} pixels:
+   * class names often differ only at the end, so both ends stay readable.
+   */
+  static String fitMiddle(String text, FontMetrics metrics, int maxWidth) {
+    if (metrics.stringWidth(text) <= maxWidth) {
+      return text;
+    }
+    int keep = text.length();
+    while (keep > 1) {
+      keep--;
+      int head = (keep + 1) / 2;
+      String candidate =
+          text.substring(0, head) + "…" + text.substring(text.length() - (keep - head));
+      if (metrics.stringWidth(candidate) <= maxWidth) {
+        return candidate;
+      }
+    }
+    return fit(text, metrics, maxWidth);
+  }
 }

@@ -140,7 +140,7 @@ public final class Heatmap {
     int baselineShift = (cell + metrics.getAscent() - metrics.getDescent()) / 2;
     int bottom = top + cell * counts.length;
     for (int i = 0; i < counts.length; i += every) {
-      String label = ChartStyle.fit(labels.get(i), metrics, labelPixels - 6);
+      String label = ChartStyle.fitMiddle(labels.get(i), metrics, labelPixels - 6);
       // Row label, right-aligned against the matrix.
       g.drawString(label, left - 4 - metrics.stringWidth(label), top + i * cell + baselineShift);
       // Column label, rotated to read upwards under its column.
