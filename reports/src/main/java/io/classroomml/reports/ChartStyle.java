@@ -32,7 +32,7 @@ final class ChartStyle {
     new Color(0xF0E442),
     new Color(0x000000),
     new Color(0x7F3C8D),
-    new Color(0x11A579),
+    new Color(0x8C564B),
   };
 
   private ChartStyle() {}

@@ -93,7 +93,7 @@ public final class Findings {
             warning(
                 LOSS_NOT_FINITE,
                 "The training loss became "
-                    + Format.number(e.trainLoss()).replace(Format.UNKNOWN, "NaN")
+                    + (Double.isNaN(e.trainLoss()) ? "NaN" : Format.number(e.trainLoss()))
                     + " at epoch "
                     + e.epoch()
                     + ": the weights diverged. Lower the learning rate (e.g. by 10x), add warm-up"
