@@ -29,6 +29,27 @@ public record EpochStats(
     double learningRate) {
 
   /**
+   * An epoch of which only one metric is known (e.g. a tuning trial's objective, scraped from its
+   * log); everything else is NaN.
+   */
+  public static EpochStats of(int epoch, Metric metric, double value) {
+    double[] v = new double[Metric.values().length];
+    java.util.Arrays.fill(v, Double.NaN);
+    v[metric.ordinal()] = value;
+    return new EpochStats(
+        epoch,
+        v[Metric.TRAIN_LOSS.ordinal()],
+        v[Metric.TRAIN_ACCURACY.ordinal()],
+        v[Metric.VALIDATION_LOSS.ordinal()],
+        v[Metric.VALIDATION_ACCURACY.ordinal()],
+        v[Metric.EPOCH_SECONDS.ordinal()],
+        v[Metric.IMAGES_PER_SECOND.ordinal()],
+        Double.NaN,
+        Double.NaN,
+        v[Metric.LEARNING_RATE.ordinal()]);
+  }
+
+  /**
    * Share of the step time (data wait plus compute) spent waiting for data, 0..1; NaN when either
    * part is unknown or both are zero.
    */

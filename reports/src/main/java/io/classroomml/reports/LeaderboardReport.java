@@ -114,6 +114,9 @@ public final class LeaderboardReport {
       for (String name : names) {
         row.add(t.hyperparameters().getOrDefault(name, ""));
       }
+      if (hasNotes(ordered)) {
+        row.add(t.note());
+      }
       rows.add(row);
     }
     return rows;
@@ -123,7 +126,14 @@ public final class LeaderboardReport {
     List<String> header =
         new ArrayList<>(List.of("rank", "trial", "status", objectiveMetric, "epochs"));
     header.addAll(hyperparameterNames(ordered));
+    if (hasNotes(ordered)) {
+      header.add("note");
+    }
     return header;
+  }
+
+  private static boolean hasNotes(List<Trial> trials) {
+    return trials.stream().anyMatch(t -> !t.note().isEmpty());
   }
 
   private static String csv(String objectiveMetric, List<Trial> ordered) {
@@ -158,6 +168,19 @@ public final class LeaderboardReport {
             + "\">"
             + LEADERBOARD_CSV
             + "</a>.</p>\n");
+    List<Trial> withReports = ordered.stream().filter(t -> !t.report().isEmpty()).toList();
+    if (!withReports.isEmpty()) {
+      StringBuilder links = new StringBuilder("<p class=\"note\">Training reports:");
+      for (Trial t : withReports) {
+        links
+            .append(" <a href=\"")
+            .append(Html.escape(t.report()))
+            .append("\">")
+            .append(Html.escape(t.name()))
+            .append("</a>");
+      }
+      html.raw(links.append("</p>\n").toString());
+    }
     html.tag("h2", "Objective per epoch");
     html.image(OBJECTIVE_PNG, objectiveMetric + " per epoch, one line per trial");
     return html.end();

@@ -122,4 +122,27 @@ class LeaderboardReportTest {
         .hasMessageContaining("validation:accuracy")
         .hasMessageContaining("train:loss");
   }
+
+  @Test
+  void write_showsNotesAndLinksEachTrialsReport() throws IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("leaderboard");
+    List<Trial> trials =
+        List.of(
+            new Trial(
+                "t-1",
+                Trial.COMPLETED,
+                Map.of(),
+                0.7,
+                List.of(EpochStats.of(1, io.classroomml.contract.Metric.VALIDATION_ACCURACY, 0.7)),
+                "",
+                "t-1/report.html"),
+            new Trial("t-2", Trial.FAILED, Map.of(), Double.NaN, List.of(), "'x' < 0", ""));
+
+    LeaderboardReport.write("t", "validation:accuracy", true, trials, dir);
+
+    String html = java.nio.file.Files.readString(dir.resolve(LeaderboardReport.LEADERBOARD_HTML));
+    assertThat(html).contains("<a href=\"t-1/report.html\">t-1</a>").contains("&#39;x&#39; &lt; 0");
+    assertThat(java.nio.file.Files.readString(dir.resolve(LeaderboardReport.LEADERBOARD_CSV)))
+        .contains("note");
+  }
 }

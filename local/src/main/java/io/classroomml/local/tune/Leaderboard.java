@@ -1,11 +1,15 @@
 package io.classroomml.local.tune;
 
+import io.classroomml.contract.Metric;
+import io.classroomml.contract.MetricDefinitions;
 import io.classroomml.contract.tuning.Objective;
 import io.classroomml.contract.tuning.ObjectiveType;
 import io.classroomml.local.Workspace;
+import io.classroomml.reports.EpochStats;
+import io.classroomml.reports.LeaderboardReport;
+import io.classroomml.reports.Trial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * The tuning job's leaderboard: trials ranked by the final objective (best first; trials without
- * one last), as {@code leaderboard.md} for the terminal and {@code leaderboard.html} with the
- * objective curve of every trial and links to each trial's training report.
+ * one last), as {@code leaderboard.md} for the terminal, and the reports module's HTML page with
+ * the objective curve of every trial and links to each trial's training report.
  */
 public final class Leaderboard {
 
@@ -64,138 +68,63 @@ public final class Leaderboard {
     return md.toString();
   }
 
-  /** Writes {@code leaderboard.md} and {@code leaderboard.html} into {@code dir}. */
+  /**
+   * Writes {@code leaderboard.md} and, through the reports module, {@code leaderboard.html}, {@code
+   * leaderboard.csv} and {@code objective.png} into {@code dir}.
+   */
   static void write(Path dir, TuningJobRecord record, Objective objective, Workspace workspace) {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("leaderboard.md"), markdown(record, objective));
-      Files.writeString(
-          dir.resolve("leaderboard.html"),
-          html(record, objective, workspace),
-          StandardCharsets.UTF_8);
+      LeaderboardReport.write(
+          title(record),
+          objective.metricName(),
+          objective.type() == ObjectiveType.MAXIMIZE,
+          trials(record, objective, workspace),
+          dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static String html(TuningJobRecord record, Objective objective, Workspace workspace) {
-    StringBuilder h = new StringBuilder();
-    h.append("<!doctype html><meta charset=utf-8><title>Tuning job ")
-        .append(esc(record.name()))
-        .append(
-            "</title><style>body{font:14px sans-serif;margin:2em}td,th{padding:4px 8px;"
-                + "border-bottom:1px solid #ddd;text-align:left}</style>");
-    h.append("<h1>Tuning job ").append(esc(record.name())).append("</h1>");
-    h.append("<p>")
-        .append(esc(String.valueOf(record.config().get("Strategy"))))
-        .append(" search, ")
-        .append(esc(objective.type().apiName()))
-        .append(' ')
-        .append(esc(objective.metricName()))
-        .append(" (last emitted value, as SageMaker reads it); status ")
-        .append(esc(record.status()))
-        .append(String.format(Locale.ROOT, ", %.0f s.</p>", record.seconds()));
-    if (record.overrides() != null && !record.overrides().isEmpty()) {
-      h.append("<p>Local overrides of the spec: ")
-          .append(esc(String.join("; ", record.overrides())))
-          .append("</p>");
-    }
-    h.append(chart(record, objective));
-    h.append("<table><tr><th>rank<th>trial<th>status<th>")
-        .append(esc(objective.metricName()))
-        .append("<th>tuned hyperparameters<th>seconds<th>report<th>note</tr>");
-    int rank = 1;
-    for (TuningJobRecord.TrialSummary t : ranked(record, objective.type())) {
-      Path report = workspace.trainingJob(t.name()).resolve("opt-ml/output/data/report.html");
-      h.append("<tr><td>")
-          .append(rank++)
-          .append("<td>")
-          .append(esc(t.name()))
-          .append("<td>")
-          .append(esc(t.status()))
-          .append("<td>")
-          .append(t.objective() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.objective()))
-          .append("<td>")
-          .append(esc(t.tuned().toString()))
-          .append(String.format(Locale.ROOT, "<td>%.0f<td>", t.seconds()))
-          .append(
-              Files.exists(report)
-                  ? "<a href=\"" + esc(report.toUri().toString()) + "\">report</a>"
-                  : "-")
-          .append("<td>")
-          .append(t.failureReason() == null ? "" : esc(t.failureReason()))
-          .append("</tr>");
-    }
-    h.append("</table>");
-    return h.toString();
-  }
-
-  /** An SVG line per trial: objective against epoch. */
-  static String chart(TuningJobRecord record, Objective objective) {
-    List<List<Double>> lines = new ArrayList<>();
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    int epochs = 1;
-    for (TuningJobRecord.TrialSummary t : record.trials()) {
-      List<Double> values = t.objectiveHistory() == null ? List.of() : t.objectiveHistory();
-      lines.add(values);
-      for (double v : values) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
-      epochs = Math.max(epochs, values.size());
-    }
-    if (min > max) {
-      return "<p>No trial reported the objective.</p>";
-    }
-    if (max - min < 1e-9) {
-      max = min + 1;
-    }
-    int w = 640;
-    int hgt = 300;
-    int pad = 40;
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg width=%d height=%d role=img>", w, hgt));
-    svg.append(
+  private static String title(TuningJobRecord record) {
+    String title =
         String.format(
             Locale.ROOT,
-            "<text x=4 y=14>%s %.4f</text><text x=4 y=%d>%.4f</text><text x=%d y=%d>epoch</text>",
-            esc(objective.metricName()),
-            max,
-            hgt - pad,
-            min,
-            w / 2,
-            hgt - 8));
-    for (int i = 0; i < lines.size(); i++) {
-      List<Double> values = lines.get(i);
-      StringBuilder points = new StringBuilder();
-      for (int e = 0; e < values.size(); e++) {
-        double x = pad + (epochs == 1 ? 0.5 : e / (double) (epochs - 1)) * (w - 2 * pad);
-        double y = hgt - pad - (values.get(e) - min) / (max - min) * (hgt - 2 * pad);
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        svg.append(
-            String.format(
-                Locale.ROOT,
-                "<circle cx=%.1f cy=%.1f r=3 fill='%s'/>",
-                x,
-                y,
-                COLOURS[i % COLOURS.length]));
-      }
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<polyline fill=none stroke='%s' points='%s'><title>%s</title></polyline>",
-              COLOURS[i % COLOURS.length],
-              points.toString().strip(),
-              esc(record.trials().get(i).name())));
-    }
-    return svg.append("</svg>").toString();
+            "Tuning job %s: %s search, %s, %.0f s",
+            record.name(),
+            record.config().get("Strategy"),
+            record.status(),
+            record.seconds());
+    return record.overrides() == null || record.overrides().isEmpty()
+        ? title
+        : title + " (local overrides: " + String.join("; ", record.overrides()) + ")";
   }
 
-  private static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+  /** The trials as the reports module draws them: objective per epoch, reason, report link. */
+  static List<Trial> trials(TuningJobRecord record, Objective objective, Workspace workspace) {
+    Metric metric =
+        MetricDefinitions.named(objective.metricName())
+            .map(MetricDefinitions.MetricDefinition::metric)
+            .orElseThrow(() -> new IllegalArgumentException(objective.metricName()));
+    List<Trial> trials = new ArrayList<>();
+    for (TuningJobRecord.TrialSummary t : record.trials()) {
+      List<EpochStats> epochs = new ArrayList<>();
+      List<Double> history = t.objectiveHistory() == null ? List.of() : t.objectiveHistory();
+      for (int e = 0; e < history.size(); e++) {
+        epochs.add(EpochStats.of(e + 1, metric, history.get(e)));
+      }
+      Path report = workspace.trainingJob(t.name()).resolve("opt-ml/output/data/report.html");
+      trials.add(
+          new Trial(
+              t.name(),
+              t.status(),
+              t.tuned(),
+              t.objective() == null ? Double.NaN : t.objective(),
+              epochs,
+              t.failureReason() == null ? "" : t.failureReason(),
+              Files.exists(report) ? report.toUri().toString() : ""));
+    }
+    return trials;
   }
 }
