@@ -264,7 +264,9 @@ public final class LineChart {
       g.drawLine(box.x, midY, box.x + LEGEND_SWATCH - 4, midY);
       g.setColor(ChartStyle.TEXT);
       g.drawString(
-          ChartStyle.fit(s.name(), metrics, box.width - LEGEND_SWATCH), box.x + LEGEND_SWATCH, y);
+          ChartStyle.fitMiddle(s.name(), metrics, box.width - LEGEND_SWATCH),
+          box.x + LEGEND_SWATCH,
+          y);
       y += LEGEND_ROW;
     }
     if (shown < series.size()) {

@@ -75,7 +75,11 @@ public final class Leaderboard {
   static void write(Path dir, TuningJobRecord record, Objective objective, Workspace workspace) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("leaderboard.md"), markdown(record, objective));
+      String overrides =
+          record.overrides() == null || record.overrides().isEmpty()
+              ? ""
+              : "Local overrides of the spec: " + String.join("; ", record.overrides()) + "\n\n";
+      Files.writeString(dir.resolve("leaderboard.md"), overrides + markdown(record, objective));
       LeaderboardReport.write(
           title(record),
           objective.metricName(),
@@ -87,18 +91,9 @@ public final class Leaderboard {
     }
   }
 
+  /** Short enough for the chart's title; the overrides are in {@code leaderboard.md}. */
   private static String title(TuningJobRecord record) {
-    String title =
-        String.format(
-            Locale.ROOT,
-            "Tuning job %s: %s search, %s, %.0f s",
-            record.name(),
-            record.config().get("Strategy"),
-            record.status(),
-            record.seconds());
-    return record.overrides() == null || record.overrides().isEmpty()
-        ? title
-        : title + " (local overrides: " + String.join("; ", record.overrides()) + ")";
+    return "Tuning job " + record.name() + ": " + record.config().get("Strategy") + " search";
   }
 
   /** The trials as the reports module draws them: objective per epoch, reason, report link. */
