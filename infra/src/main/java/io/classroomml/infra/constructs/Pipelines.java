@@ -115,6 +115,37 @@ final class Pipelines {
     return conditions;
   }
 
+  /**
+   * Lets {@code stateMachine} run a SageMaker job through a {@code .sync} integration: create it
+   * (under {@code createConditions}), describe, stop and tag it, and follow it with the managed
+   * EventBridge rule.
+   *
+   * @param jobArn the ARN pattern of the student's jobs of this kind
+   * @param createAction e.g. {@code sagemaker:CreateTrainingJob}
+   * @param manageActions describe/stop/list actions on the job besides tagging
+   * @param eventRule the managed rule Step Functions uses to follow the job
+   */
+  static void grantSyncJob(
+      StateMachine stateMachine,
+      String jobArn,
+      String createAction,
+      Map<String, Object> createConditions,
+      List<String> manageActions,
+      String eventRule,
+      IRole executionRole) {
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of(createAction))
+            .resources(List.of(jobArn))
+            .conditions(createConditions)
+            .build());
+    List<String> manage = new ArrayList<>(manageActions);
+    manage.add("sagemaker:AddTags");
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create().actions(manage).resources(List.of(jobArn)).build());
+    syncSupport(eventRule, executionRole).forEach(stateMachine::addToRolePolicy);
+  }
+
   /** The statements a {@code .sync} SageMaker integration needs besides create/describe/stop. */
   static List<PolicyStatement> syncSupport(String eventRule, IRole executionRole) {
     List<PolicyStatement> statements = new ArrayList<>();

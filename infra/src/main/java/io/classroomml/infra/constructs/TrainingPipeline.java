@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.stepfunctions.Choice;
 import software.amazon.awscdk.services.stepfunctions.Condition;
@@ -110,26 +109,14 @@ public final class TrainingPipeline extends Construct {
             Duration.seconds(request.settings().maxWaitSeconds() + 3600),
             "Training pipeline of " + studentId);
     String jobs = Pipelines.sageMakerArn("training-job", prefix);
-    stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create()
-            .actions(List.of("sagemaker:CreateTrainingJob"))
-            .resources(List.of(jobs))
-            .conditions(Pipelines.createConditions(studentId, allowedInstanceTypes, true))
-            .build());
-    stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create()
-            .actions(
-                List.of(
-                    "sagemaker:DescribeTrainingJob",
-                    "sagemaker:StopTrainingJob",
-                    "sagemaker:AddTags"))
-            .resources(List.of(jobs))
-            .build());
-    for (PolicyStatement s :
-        Pipelines.syncSupport(
-            "StepFunctionsGetEventsForSageMakerTrainingJobsRule", executionRole)) {
-      stateMachine.addToRolePolicy(s);
-    }
+    Pipelines.grantSyncJob(
+        stateMachine,
+        jobs,
+        "sagemaker:CreateTrainingJob",
+        Pipelines.createConditions(studentId, allowedInstanceTypes, true),
+        List.of("sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"),
+        "StepFunctionsGetEventsForSageMakerTrainingJobsRule",
+        executionRole);
     Pipelines.acceptFindings(
         stateMachine,
         List.of(

@@ -160,26 +160,14 @@ public final class TransformPipeline extends Construct {
             Duration.seconds(settings.maxRuntimeSeconds() + 1800),
             "Batch transform pipeline of " + studentId);
     String jobs = Pipelines.sageMakerArn("transform-job", jobPrefix);
-    stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create()
-            .actions(List.of("sagemaker:CreateTransformJob"))
-            .resources(List.of(jobs))
-            .conditions(Pipelines.createConditions(studentId, allowedInstanceTypes, false))
-            .build());
-    stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create()
-            .actions(
-                List.of(
-                    "sagemaker:DescribeTransformJob",
-                    "sagemaker:StopTransformJob",
-                    "sagemaker:AddTags"))
-            .resources(List.of(jobs))
-            .build());
-    for (PolicyStatement s :
-        Pipelines.syncSupport(
-            "StepFunctionsGetEventsForSageMakerTransformJobsRule", executionRole)) {
-      stateMachine.addToRolePolicy(s);
-    }
+    Pipelines.grantSyncJob(
+        stateMachine,
+        jobs,
+        "sagemaker:CreateTransformJob",
+        Pipelines.createConditions(studentId, allowedInstanceTypes, false),
+        List.of("sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob"),
+        "StepFunctionsGetEventsForSageMakerTransformJobsRule",
+        executionRole);
     Pipelines.acceptFindings(
         stateMachine,
         List.of(

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.stepfunctions.CustomState;
 import software.amazon.awscdk.services.stepfunctions.Pass;
@@ -92,26 +91,17 @@ public final class TuningPipeline extends Construct {
             Duration.seconds(timeout),
             "Tuning pipeline of " + studentId);
     String tuningJobs = Pipelines.sageMakerArn("hyper-parameter-tuning-job", prefix);
-    stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create()
-            .actions(List.of("sagemaker:CreateHyperParameterTuningJob"))
-            .resources(List.of(tuningJobs))
-            .conditions(Pipelines.createConditions(studentId, allowedInstanceTypes, true))
-            .build());
-    stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create()
-            .actions(
-                List.of(
-                    "sagemaker:DescribeHyperParameterTuningJob",
-                    "sagemaker:StopHyperParameterTuningJob",
-                    "sagemaker:ListTrainingJobsForHyperParameterTuningJob",
-                    "sagemaker:AddTags"))
-            .resources(List.of(tuningJobs))
-            .build());
-    for (PolicyStatement s :
-        Pipelines.syncSupport("StepFunctionsGetEventsForSageMakerTuningJobsRule", executionRole)) {
-      stateMachine.addToRolePolicy(s);
-    }
+    Pipelines.grantSyncJob(
+        stateMachine,
+        tuningJobs,
+        "sagemaker:CreateHyperParameterTuningJob",
+        Pipelines.createConditions(studentId, allowedInstanceTypes, true),
+        List.of(
+            "sagemaker:DescribeHyperParameterTuningJob",
+            "sagemaker:StopHyperParameterTuningJob",
+            "sagemaker:ListTrainingJobsForHyperParameterTuningJob"),
+        "StepFunctionsGetEventsForSageMakerTuningJobsRule",
+        executionRole);
     Pipelines.acceptFindings(
         stateMachine,
         List.of(
