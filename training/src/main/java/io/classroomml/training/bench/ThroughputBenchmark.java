@@ -3,10 +3,7 @@ package io.classroomml.training.bench;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import io.classroomml.datasets.ChannelReader;
 import io.classroomml.datasets.ImageSet;
 import io.classroomml.models.Architecture;
@@ -74,13 +71,7 @@ public final class ThroughputBenchmark {
         new MomentumSgd(new LearningRateSchedule(0.01, "constant", 0, 1), 0.9f, true, 5e-4f);
     Trainer trainer =
         model.newTrainer(
-            new DefaultTrainingConfig(new LabelSmoothingLoss(0.1f))
-                .optOptimizer(sgd)
-                .optDevices(Engine.getInstance().getDevices())
-                .optInitializer(
-                    new XavierInitializer(
-                        XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 2),
-                    Parameter.Type.WEIGHT));
+            TrainStep.config(new LabelSmoothingLoss(0.1f), sgd, Engine.getInstance().getDevices()));
     trainer.initialize(new Shape(1, data.channels(), data.height(), data.width()));
     return trainer;
   }

@@ -5,8 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import io.classroomml.models.InputNormalizer;
 import java.nio.ByteBuffer;
 
@@ -18,6 +23,20 @@ import java.nio.ByteBuffer;
 public final class TrainStep {
 
   private TrainStep() {}
+
+  /**
+   * The trainer configuration every training run uses: {@code loss}, {@code optimizer}, all of
+   * {@code devices}, and He (Kaiming) uniform initialisation of weights, which suits ReLU networks.
+   */
+  public static DefaultTrainingConfig config(Loss loss, Optimizer optimizer, Device[] devices) {
+    return new DefaultTrainingConfig(loss)
+        .optOptimizer(optimizer)
+        .optDevices(devices)
+        .optInitializer(
+            new XavierInitializer(
+                XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 2),
+            Parameter.Type.WEIGHT);
+  }
 
   /**
    * Trains on {@code count} images; with several devices the batch is split between them and DJL's

@@ -11,7 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import io.classroomml.contract.Metric;
 import io.classroomml.contract.MetricDefinitions;
 import io.classroomml.contract.ModelManifest;
@@ -124,17 +123,9 @@ public final class TrainingLoop {
             train.channels(), train.height(), train.width(), data.mean(), data.std());
 
     Block block = config.model().build(train.channels(), classes, (float) config.dropout());
-    try (Model model = Model.newInstance(config.model().id(), devices[0]);
-        BatchSourceHolder sources = new BatchSourceHolder()) {
+    try (Model model = Model.newInstance(config.model().id(), devices[0])) {
       model.setBlock(block);
-      DefaultTrainingConfig trainingConfig =
-          new DefaultTrainingConfig(loss)
-              .optOptimizer(optimizer)
-              .optDevices(devices)
-              .optInitializer(
-                  new XavierInitializer(
-                      XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 2),
-                  Parameter.Type.WEIGHT);
+      DefaultTrainingConfig trainingConfig = TrainStep.config(loss, optimizer, devices);
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
         trainer.initialize(new Shape(1, train.channels(), train.height(), train.width()));
         Map<String, Parameter> parameters = Parameters.byName(block);
@@ -169,144 +160,145 @@ public final class TrainingLoop {
         Status status = Status.COMPLETED;
         String reason = "";
 
-        BatchSource source =
-            sources.set(
-                new BatchSource(
-                    train,
-                    config.batchSize(),
-                    new Augmentation(
-                        config.augmentCrop(), config.cropPadding(), config.augmentFlip()),
-                    config.seed(),
-                    state.nextEpoch(),
-                    state.nextStep(),
-                    config.epochs(),
-                    config.maxStepsPerEpoch()));
-        epochLoop:
-        for (int epoch = state.nextEpoch(); epoch < config.epochs(); epoch++) {
-          if (config.model().hasWhiteningLayer() && epoch == WHITENING_BIAS_EPOCHS) {
-            whiteningBias(block).ifPresent(p -> p.freeze(true));
-          }
-          long epochStart = System.nanoTime();
-          double dataWait = 0;
-          double lossSum = 0;
-          long correct = 0;
-          long seen = 0;
-          int firstStep = epoch == state.nextEpoch() ? state.nextStep() : 0;
-          for (int step = firstStep; step < steps; step++) {
-            if (stop.requested()) {
-              long t = System.nanoTime();
-              checkpoints.save(
-                  new Checkpoints.State(
-                      epoch, step, globalStep, epochs, best, sinceBest, fingerprint(train)),
-                  model,
-                  optimizer.exportState(),
-                  Optional.ofNullable(average).map(WeightAverage::export));
-              checkpointTotal += seconds(t);
-              status = Status.INTERRUPTED;
-              reason = "SIGTERM at epoch " + (epoch + 1) + ", step " + step + "; checkpoint saved";
-              log.println("stop requested: " + reason);
-              break epochLoop;
+        try (BatchSource source =
+            new BatchSource(
+                train,
+                config.batchSize(),
+                new Augmentation(config.augmentCrop(), config.cropPadding(), config.augmentFlip()),
+                config.seed(),
+                state.nextEpoch(),
+                state.nextStep(),
+                config.epochs(),
+                config.maxStepsPerEpoch())) {
+          epochLoop:
+          for (int epoch = state.nextEpoch(); epoch < config.epochs(); epoch++) {
+            if (config.model().hasWhiteningLayer() && epoch == WHITENING_BIAS_EPOCHS) {
+              whiteningBias(block).ifPresent(p -> p.freeze(true));
             }
-            long waitStart = System.nanoTime();
-            HostBatch batch;
-            try {
-              batch = source.next();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IOException("interrupted while waiting for data", e);
+            long epochStart = System.nanoTime();
+            double dataWait = 0;
+            double lossSum = 0;
+            long correct = 0;
+            long seen = 0;
+            int firstStep = epoch == state.nextEpoch() ? state.nextStep() : 0;
+            for (int step = firstStep; step < steps; step++) {
+              if (stop.requested()) {
+                long t = System.nanoTime();
+                checkpoints.save(
+                    new Checkpoints.State(
+                        epoch, step, globalStep, epochs, best, sinceBest, fingerprint(train)),
+                    model,
+                    optimizer.exportState(),
+                    Optional.ofNullable(average).map(WeightAverage::export));
+                checkpointTotal += seconds(t);
+                status = Status.INTERRUPTED;
+                reason =
+                    "SIGTERM at epoch " + (epoch + 1) + ", step " + step + "; checkpoint saved";
+                log.println("stop requested: " + reason);
+                break epochLoop;
+              }
+              long waitStart = System.nanoTime();
+              HostBatch batch;
+              try {
+                batch = source.next();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for data", e);
+              }
+              dataWait += seconds(waitStart);
+              optimizer.setStep(globalStep);
+              float[] stepResult =
+                  TrainStep.run(trainer, normalizer, batch.pixels(), batch.labels(), batch.count());
+              source.release(batch);
+              if (config.debuggerRules() && !Float.isFinite(stepResult[0])) {
+                // No point finishing the epoch: every later step is NaN too.
+                DebuggerRules.Verdict v =
+                    DebuggerRules.lossNotFinite(
+                        epoch + 1, step, stepResult[0], optimizer.learningRate());
+                throw new RuleViolation(v.rule(), v.reason());
+              }
+              lossSum += stepResult[0] * batch.count();
+              correct += (long) stepResult[1];
+              seen += batch.count();
+              if (average != null) {
+                average.afterStep(globalStep, totalSteps);
+              }
+              globalStep++;
+              progress.step(epoch + 1, config.epochs(), step + 1, steps, lossSum / seen);
             }
-            dataWait += seconds(waitStart);
-            optimizer.setStep(globalStep);
-            float[] stepResult =
-                TrainStep.run(trainer, normalizer, batch.pixels(), batch.labels(), batch.count());
-            source.release(batch);
-            if (config.debuggerRules() && !Float.isFinite(stepResult[0])) {
-              // No point finishing the epoch: every later step is NaN too.
-              DebuggerRules.Verdict v =
-                  DebuggerRules.lossNotFinite(
-                      epoch + 1, step, stepResult[0], optimizer.learningRate());
-              throw new RuleViolation(v.rule(), v.reason());
+            progress.done();
+            double epochSeconds = seconds(epochStart);
+            double lr = optimizer.learningRate();
+            if (average != null && epoch == config.epochs() - 1) {
+              average.apply();
             }
-            lossSum += stepResult[0] * batch.count();
-            correct += (long) stepResult[1];
-            seen += batch.count();
-            if (average != null) {
-              average.afterStep(globalStep, totalSteps);
+            long evalStart = System.nanoTime();
+            Evaluation.Result eval =
+                data.evaluation()
+                    .map(e -> Evaluation.run(trainer, e, normalizer, evalLoss, config.tta()))
+                    .orElse(null);
+            evalTotal += seconds(evalStart);
+            if (eval != null) {
+              confusion = eval.confusion();
             }
-            globalStep++;
-            progress.step(epoch + 1, config.epochs(), step + 1, steps, lossSum / seen);
-          }
-          progress.done();
-          double epochSeconds = seconds(epochStart);
-          double lr = optimizer.learningRate();
-          if (average != null && epoch == config.epochs() - 1) {
-            average.apply();
-          }
-          long evalStart = System.nanoTime();
-          Evaluation.Result eval =
-              data.evaluation()
-                  .map(e -> Evaluation.run(trainer, e, normalizer, evalLoss, config.tta()))
-                  .orElse(null);
-          evalTotal += seconds(evalStart);
-          if (eval != null) {
-            confusion = eval.confusion();
-          }
-          dataWaitTotal += dataWait;
-          computeTotal += epochSeconds - dataWait;
-          EpochStats stats =
-              new EpochStats(
-                  epoch + 1,
-                  seen == 0 ? Double.NaN : lossSum / seen,
-                  seen == 0 ? Double.NaN : correct / (double) seen,
-                  eval == null ? Double.NaN : eval.loss(),
-                  eval == null ? Double.NaN : eval.accuracy(),
-                  epochSeconds,
-                  seen / epochSeconds,
-                  dataWait,
-                  epochSeconds - dataWait,
-                  lr);
-          epochs.add(stats);
-          log.println(metricLine(stats));
-          log.printf(
-              "epoch %d: resident memory %d MB%n", epoch + 1, ResourceUsage.residentBytes() >> 20);
+            dataWaitTotal += dataWait;
+            computeTotal += epochSeconds - dataWait;
+            EpochStats stats =
+                new EpochStats(
+                    epoch + 1,
+                    seen == 0 ? Double.NaN : lossSum / seen,
+                    seen == 0 ? Double.NaN : correct / (double) seen,
+                    eval == null ? Double.NaN : eval.loss(),
+                    eval == null ? Double.NaN : eval.accuracy(),
+                    epochSeconds,
+                    seen / epochSeconds,
+                    dataWait,
+                    epochSeconds - dataWait,
+                    lr);
+            epochs.add(stats);
+            log.println(metricLine(stats));
+            log.printf(
+                "epoch %d: resident memory %d MB%n",
+                epoch + 1, ResourceUsage.residentBytes() >> 20);
 
-          if (eval != null) {
-            if (eval.accuracy() > best) {
-              best = eval.accuracy();
-              sinceBest = 0;
-            } else {
-              sinceBest++;
+            if (eval != null) {
+              if (eval.accuracy() > best) {
+                best = eval.accuracy();
+                sinceBest = 0;
+              } else {
+                sinceBest++;
+              }
             }
-          }
-          Optional<DebuggerRules.Verdict> verdict =
-              config.debuggerRules() ? DebuggerRules.check(epochs, lr) : Optional.empty();
-          if (verdict.isPresent() && verdict.get().fatal()) {
-            throw new RuleViolation(verdict.get().rule(), verdict.get().reason());
-          }
-          long t = System.nanoTime();
-          checkpoints.save(
-              new Checkpoints.State(
-                  epoch + 1, 0, globalStep, epochs, best, sinceBest, fingerprint(train)),
-              model,
-              optimizer.exportState(),
-              Optional.ofNullable(average).map(WeightAverage::export));
-          checkpointTotal += seconds(t);
-          if (verdict.isPresent()) {
-            status = Status.STOPPED_EARLY;
-            reason = verdict.get().rule() + ": " + verdict.get().reason();
-            log.println("debugger rule " + reason);
-            break;
-          }
-          if (config.earlyStoppingPatience() > 0 && sinceBest >= config.earlyStoppingPatience()) {
-            status = Status.STOPPED_EARLY;
-            reason =
-                "early stopping: no better validation accuracy than "
-                    + best
-                    + " for "
-                    + sinceBest
-                    + " epochs";
-            log.println(reason);
-            break;
+            Optional<DebuggerRules.Verdict> verdict =
+                config.debuggerRules() ? DebuggerRules.check(epochs, lr) : Optional.empty();
+            if (verdict.isPresent() && verdict.get().fatal()) {
+              throw new RuleViolation(verdict.get().rule(), verdict.get().reason());
+            }
+            long t = System.nanoTime();
+            checkpoints.save(
+                new Checkpoints.State(
+                    epoch + 1, 0, globalStep, epochs, best, sinceBest, fingerprint(train)),
+                model,
+                optimizer.exportState(),
+                Optional.ofNullable(average).map(WeightAverage::export));
+            checkpointTotal += seconds(t);
+            if (verdict.isPresent()) {
+              status = Status.STOPPED_EARLY;
+              reason = verdict.get().rule() + ": " + verdict.get().reason();
+              log.println("debugger rule " + reason);
+              break;
+            }
+            if (config.earlyStoppingPatience() > 0 && sinceBest >= config.earlyStoppingPatience()) {
+              status = Status.STOPPED_EARLY;
+              reason =
+                  "early stopping: no better validation accuracy than "
+                      + best
+                      + " for "
+                      + sinceBest
+                      + " epochs";
+              log.println(reason);
+              break;
+            }
           }
         }
         if (average != null && status != Status.COMPLETED) {
@@ -472,22 +464,5 @@ public final class TrainingLoop {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  /** Closes the batch source however the loop ends. */
-  private static final class BatchSourceHolder implements AutoCloseable {
-    private BatchSource source;
-
-    BatchSource set(BatchSource s) {
-      this.source = s;
-      return s;
-    }
-
-    @Override
-    public void close() {
-      if (source != null) {
-        source.close();
-      }
-    }
   }
 }
