@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Where the runnable container jars are: {@code training/target/classroom-training.jar} and {@code
- * inference/target/classroom-inference.jar} under the project root, each with its {@code lib/}.
+ * serving/target/classroom-serving.jar} under the project root, each with its {@code lib/}.
  * Local mode runs those real entrypoints, never copies of their code.
  *
  * @param root the project root
@@ -41,7 +41,7 @@ public record Installation(Path root) {
 
   /** The inference container's runnable jar. */
   public Path inferenceJar() {
-    return require(root.resolve("inference/target/classroom-inference.jar"), "inference");
+    return require(root.resolve("serving/target/classroom-serving.jar"), "serving");
   }
 
   /** The {@code java} that runs this JVM, so children use the same one. */

@@ -1,14 +1,14 @@
 package io.classroomml.local.endpoint;
 
 import io.classroomml.contract.SageMakerPaths;
-import io.classroomml.inference.ServerLog;
-import io.classroomml.inference.gateway.EndpointTarget;
-import io.classroomml.inference.gateway.RuntimeGateway;
+import io.classroomml.http.ServerLog;
 import io.classroomml.local.Installation;
 import io.classroomml.local.LocalException;
 import io.classroomml.local.Workspace;
 import io.classroomml.local.job.Archives;
 import io.classroomml.local.job.ChildProcesses;
+import io.classroomml.runtime.gateway.EndpointTarget;
+import io.classroomml.runtime.gateway.RuntimeGateway;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

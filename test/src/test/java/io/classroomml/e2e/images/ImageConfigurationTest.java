@@ -33,7 +33,7 @@ class ImageConfigurationTest {
 
     assertThat(image.strings("/config/Entrypoint"))
         .startsWith("java")
-        .endsWith("io.classroomml.inference.ServeMain");
+        .endsWith("io.classroomml.serving.ServeMain");
     assertThat(image.strings("/config/Cmd")).containsExactly("serve");
     assertThat(image.config.at("/config/Labels/" + BIND_LABEL.replace("/", "~1")).asText())
         .isEqualTo("true");

@@ -1,0 +1,104 @@
+package io.classroomml.serving.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.classroomml.serving.ServingEnvironment;
+import io.classroomml.serving.testing.Payloads;
+import io.classroomml.serving.testing.ServerHarness;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds a request in flight by sending its body slowly over a raw socket, to see what the server
+ * does with the next request (503 when the queue is full) and with a stop (the request finishes).
+ */
+class OverloadAndShutdownTest {
+
+  /** A request whose headers and first half of the body are sent; the rest waits for finish(). */
+  private static final class SlowRequest implements AutoCloseable {
+    private final Socket socket;
+    private final byte[] body;
+
+    SlowRequest(int port, byte[] body) throws IOException {
+      this.body = body;
+      socket = new Socket("127.0.0.1", port);
+      OutputStream out = socket.getOutputStream();
+      String head =
+          "POST /invocations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+              + "Content-Length: "
+              + body.length
+              + "\r\n\r\n";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, body.length / 2);
+      out.flush();
+    }
+
+    /** Sends the rest and returns the status line. */
+    String finish() throws IOException {
+      OutputStream out = socket.getOutputStream();
+      out.write(body, body.length / 2, body.length - body.length / 2);
+      out.flush();
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  /** Sends requests until one is refused; the held request keeps the only slot, so one will be. */
+  private static HttpResponse<String> firstRefusal(ServerHarness server) {
+    HttpResponse<String> response;
+    do {
+      response = server.invoke(Payloads.cifarRecords(0), "application/octet-stream");
+    } while (response.statusCode() == 200);
+    return response;
+  }
+
+  @Test
+  void fullQueue_answers503_whilePingStays200_andTheHeldRequestStillSucceeds() throws Exception {
+    try (ServerHarness server =
+            ServerHarness.start(
+                Map.of(ServingEnvironment.WORKERS, "1", ServingEnvironment.QUEUE_CAPACITY, "0"));
+        SlowRequest held = new SlowRequest(server.server().port(), Payloads.cifarRecords(1))) {
+      HttpResponse<String> refused = firstRefusal(server);
+
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("\"error\":\"ServiceUnavailable\"").contains("busy");
+      assertThat(server.get("/ping").statusCode()).isEqualTo(200);
+      assertThat(held.finish()).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(server.invoke(Payloads.cifarRecords(0), "application/octet-stream").statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void stop_letsTheRequestInFlightFinish_andRefusesNewOnes() throws Exception {
+    ServerHarness server =
+        ServerHarness.start(
+            Map.of(ServingEnvironment.WORKERS, "1", ServingEnvironment.QUEUE_CAPACITY, "0"));
+    try (SlowRequest held = new SlowRequest(server.server().port(), Payloads.cifarRecords(2))) {
+      firstRefusal(server); // the held request is now inside the handler
+      CompletableFuture<Integer> stopped =
+          CompletableFuture.supplyAsync(() -> server.server().stop(Duration.ofSeconds(20)));
+      while (server.server().isReady()) {
+        Thread.onSpinWait();
+      }
+
+      assertThat(held.finish()).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(stopped.get()).as("requests unfinished at stop").isZero();
+    }
+  }
+}
