@@ -1,6 +1,5 @@
 package io.classroomml.datasets;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +21,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Downloads the official {@code cifar-10-binary.tar.gz} over HTTPS, verifies its MD5 and extracts
@@ -163,20 +163,22 @@ public final class Cifar10Downloader {
   /** Extracts the regular files of a tar.gz under {@code into}, refusing paths that escape it. */
   static void extract(Path archive, Path into) throws IOException {
     Path root = into.toAbsolutePath().normalize();
-    try (InputStream in =
-        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), COPY_BUFFER))) {
-      TarReader tar = new TarReader(in, archive);
-      for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
-        Path target = root.resolve(entry.name()).normalize();
+    try (TarArchiveInputStream tar = TarGz.open(archive, COPY_BUFFER)) {
+      for (TarArchiveEntry entry = TarGz.nextFile(tar, archive);
+          entry != null;
+          entry = TarGz.nextFile(tar, archive)) {
+        Path target = root.resolve(entry.getName()).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
           throw new DataFormatException(
               archive,
-              "holds the entry '" + entry.name() + "', which points outside the folder",
+              "holds the entry '" + entry.getName() + "', which points outside the folder",
               "use the published archive");
         }
         Files.createDirectories(target.getParent());
-        Files.copy(entry.content(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (IOException e) {
+      throw TarGz.damaged(archive, e);
     }
   }
 

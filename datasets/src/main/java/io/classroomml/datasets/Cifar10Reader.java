@@ -11,7 +11,6 @@ import static io.classroomml.datasets.Cifar10Format.TEST_BATCH;
 import static io.classroomml.datasets.Cifar10Format.TRAIN_BATCH_COUNT;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads CIFAR-10 binary batches (see {@link Cifar10Format}) from a folder or from the published
@@ -80,29 +79,22 @@ public final class Cifar10Reader {
   public static ChannelData readArchive(Path archive) throws IOException {
     Map<String, Batch> batches = new LinkedHashMap<>();
     List<String> classNames = null;
-    try (InputStream in =
-        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), READ_BUFFER))) {
-      TarReader tar = new TarReader(in, archive);
-      for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
-        String base = entry.name().substring(entry.name().lastIndexOf('/') + 1);
-        Path where = inArchive(archive, entry.name());
+    try (TarArchiveInputStream tar = TarGz.open(archive, READ_BUFFER)) {
+      for (TarArchiveEntry entry = TarGz.nextFile(tar, archive);
+          entry != null;
+          entry = TarGz.nextFile(tar, archive)) {
+        String base = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+        Path where = inArchive(archive, entry.getName());
         if (Cifar10Format.allBatches().contains(base)) {
-          Batch batch = Batch.allocate(recordCount(entry.size(), where), where);
-          readRecords(entry.content(), entry.size(), where, batch, 0);
+          Batch batch = Batch.allocate(recordCount(entry.getSize(), where), where);
+          readRecords(tar, entry.getSize(), where, batch, 0);
           batches.put(base, batch);
         } else if (base.equals(META_FILE)) {
-          classNames = parseClassNames(entry.content().readAllBytes(), where);
+          classNames = parseClassNames(tar.readAllBytes(), where);
         }
       }
-    } catch (ZipException | EOFException e) {
-      throw new DataFormatException(
-          archive,
-          -1,
-          "is not a complete, valid gzip file (" + e.getMessage() + ")",
-          "upload the published "
-              + Cifar10Format.ARCHIVE_NAME
-              + " unchanged, or its extracted files",
-          e);
+    } catch (IOException e) {
+      throw TarGz.damaged(archive, e); // a cut-off gzip or tar shows up in the middle of a read
     }
     if (batches.isEmpty()) {
       throw new DataFormatException(

@@ -6,6 +6,7 @@ import static io.classroomml.datasets.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +190,37 @@ class Cifar10ReaderTest {
         .isInstanceOf(DataFormatException.class)
         .hasMessageContaining("cifar-10-binary.tar.gz")
         .hasMessageContaining("gzip");
+  }
+
+  @Test
+  void read_gzipThatIsNotATar_saysTheArchiveIsDamaged() throws IOException {
+    byte[] notTar = new byte[1024];
+    Arrays.fill(notTar, (byte) 'x');
+    write(channel.resolve("cifar-10-binary.tar.gz"), TestFiles.gzip(notTar));
+
+    assertThatThrownBy(() -> ChannelReader.read(channel, 32))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("cifar-10-binary.tar.gz")
+        .hasMessageContaining("is damaged or not a tar.gz");
+  }
+
+  @Test
+  void read_archiveWithPaxLongNames_findsTheBatches() throws IOException {
+    String deep = "a/" + "very-long-folder-name/".repeat(8) + "cifar-10-batches-bin/";
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(new GZIPOutputStream(tar))) {
+      out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      byte[] batch = cifarRecords(4, 2);
+      TarArchiveEntry entry = new TarArchiveEntry(deep + "data_batch_1.bin");
+      entry.setSize(batch.length);
+      out.putArchiveEntry(entry);
+      out.write(batch);
+      out.closeArchiveEntry();
+    }
+    write(channel.resolve("cifar-10-binary.tar.gz"), tar.toByteArray());
+
+    assertThat(ChannelReader.read(channel, 32).train().orElseThrow().labels())
+        .containsExactly(4, 2);
   }
 
   @Test

@@ -1,88 +1,66 @@
 package io.classroomml.reports;
 
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Just enough JSON writing for profile.json and findings.json, by hand so the module needs nothing
- * but the JDK; unknown (NaN) numbers become {@code null}, as JSON has no NaN.
+ * profile.json and findings.json through Jackson: two-space indents, {@code "key": value}, one
+ * array item per line, {@code \n} line ends on every OS (same data, same bytes), and unknown (NaN)
+ * numbers as {@code null}, since JSON has no NaN.
  */
 final class Json {
 
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+
+  private static final ObjectWriter WRITER =
+      JsonMapper.builder()
+          .addModule(
+              new SimpleModule("finite-numbers")
+                  .addSerializer(Double.class, new FiniteOrNull<>())
+                  .addSerializer(Float.class, new FiniteOrNull<>()))
+          .build()
+          .writer(
+              new DefaultPrettyPrinter()
+                  .withSeparators(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                          .withObjectEmptySeparator("")
+                          .withArrayEmptySeparator(""))
+                  .withObjectIndenter(INDENT)
+                  .withArrayIndenter(INDENT));
+
   private Json() {}
 
-  /**
-   * Writes a value: {@code null}, {@link String}, {@link Number}, {@link Boolean}, {@link Map}
-   * (insertion order kept) or {@link List}, pretty-printed with two-space indents.
-   */
+  /** {@code value} (maps keep their order) as pretty-printed JSON ending in a newline. */
   static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, 0);
-    return out.append('\n').toString();
-  }
-
-  private static void write(Object value, StringBuilder out, int indent) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof String s) {
-      string(s, out);
-    } else if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      out.append(Double.isFinite(d) ? numberText(d) : "null");
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(first ? "\n" : ",\n").append("  ".repeat(indent + 1));
-        string(String.valueOf(e.getKey()), out);
-        out.append(": ");
-        write(e.getValue(), out, indent + 1);
-        first = false;
-      }
-      out.append(first ? "}" : "\n" + "  ".repeat(indent) + "}");
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      boolean first = true;
-      for (Object item : list) {
-        out.append(first ? "\n" : ",\n").append("  ".repeat(indent + 1));
-        write(item, out, indent + 1);
-        first = false;
-      }
-      out.append(first ? "]" : "\n" + "  ".repeat(indent) + "]");
-    } else {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+    try {
+      return WRITER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  /** Shortest text that reads back as the same double (Java's own algorithm, locale-free). */
-  private static String numberText(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return Double.toString(d);
-  }
-
-  private static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+  /** Writes NaN and the infinities as {@code null}, every other value as Jackson would. */
+  private static final class FiniteOrNull<T extends Number> extends JsonSerializer<T> {
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      double d = value.doubleValue();
+      if (Double.isFinite(d)) {
+        gen.writeNumber(d);
+      } else {
+        gen.writeNull();
       }
     }
-    out.append('"');
   }
 }

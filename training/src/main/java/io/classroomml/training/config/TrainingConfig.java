@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The typed, validated hyperparameters of one training job, parsed once from {@link
@@ -60,6 +61,9 @@ public record TrainingConfig(
     int maxStepsPerEpoch,
     boolean freezePretrained,
     boolean debuggerRules) {
+
+  /** Edit distance for "did you mean": commons-text's, not our own. */
+  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   /** Hyperparameters SageMaker or its SDK add, which the trainer ignores. */
   static final String SAGEMAKER_PREFIX = "sagemaker_";
@@ -208,28 +212,10 @@ public record TrainingConfig(
   private static String closest(String name, Iterable<String> known) {
     List<String> all = new ArrayList<>();
     known.forEach(all::add);
-    String best = all.stream().min(Comparator.comparingInt(k -> distance(name, k))).orElseThrow();
-    return distance(name, best) <= Math.max(2, name.length() / 3)
+    String best =
+        all.stream().min(Comparator.comparingInt(k -> DISTANCE.apply(name, k))).orElseThrow();
+    return DISTANCE.apply(name, best) <= Math.max(2, name.length() / 3)
         ? " (did you mean '" + best + "'?)"
         : "; valid names: " + String.join(", ", all);
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
