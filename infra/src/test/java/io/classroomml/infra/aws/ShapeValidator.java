@@ -1,0 +1,238 @@
+package io.classroomml.infra.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Validates a JSON value against a botocore shape the way the service's request validation would:
+ * unknown and missing required members, types, enums, lengths, ranges and patterns. botocore
+ * patterns are ECMAScript regexes and not implicitly anchored (most carry their own {@code ^}/
+ * {@code $}), so they are applied with {@link java.util.regex.Matcher#find}; the few that Java
+ * cannot compile are skipped. In lenient mode (CloudFormation properties, which CloudFormation
+ * converts) numbers and booleans written as strings and vice versa are accepted.
+ */
+final class ShapeValidator {
+
+  private final ServiceModel model;
+  private final Findings findings;
+  private final boolean lenient;
+
+  ShapeValidator(ServiceModel model, Findings findings, boolean lenient) {
+    this.model = model;
+    this.findings = findings;
+    this.lenient = lenient;
+  }
+
+  /** Validates {@code value} at {@code path} against shape {@code shapeName}. */
+  void validate(String shapeName, JsonNode value, String path) {
+    if (isUnresolved(value)) {
+      return;
+    }
+    JsonNode shape = model.shape(shapeName);
+    switch (shape.path("type").asText()) {
+      case "structure" -> structure(shapeName, shape, value, path);
+      case "list" -> list(shape, value, path);
+      case "map" -> map(shape, value, path);
+      case "string" -> string(shapeName, shape, value, path);
+      case "integer", "long" -> number(shapeName, shape, value, path, true);
+      case "float", "double" -> number(shapeName, shape, value, path, false);
+      case "boolean" -> bool(value, path);
+      case "timestamp" -> {
+        if (!value.isTextual() && !value.isNumber()) {
+          type(path, "a timestamp", value);
+        }
+      }
+      case "blob" -> {
+        if (!value.isTextual()) {
+          type(path, "a blob (string)", value);
+        }
+      }
+      default -> {
+        // document and other open shapes: anything goes
+      }
+    }
+  }
+
+  static boolean isUnresolved(JsonNode value) {
+    return value.isTextual() && value.asText().contains(CfnResolver.UNRESOLVED);
+  }
+
+  private void structure(String name, JsonNode shape, JsonNode value, String path) {
+    if (!value.isObject()) {
+      type(path, "an object (" + name + ")", value);
+      return;
+    }
+    JsonNode members = shape.path("members");
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String member = field.getKey();
+      if (!members.has(member)) {
+        findings.add(
+            join(path, member),
+            "shape.unknown-member",
+            name + " has no member '" + member + "'" + suggestion(members, member));
+        continue;
+      }
+      validate(members.get(member).path("shape").asText(), field.getValue(), join(path, member));
+    }
+    for (JsonNode required : shape.path("required")) {
+      if (!value.has(required.asText())) {
+        findings.add(
+            join(path, required.asText()),
+            "shape.missing-required",
+            name + " requires member '" + required.asText() + "'");
+      }
+    }
+    if (shape.path("union").asBoolean() && value.size() != 1) {
+      findings.add(
+          path, "shape.union", name + " is a union: set exactly one member, not " + value.size());
+    }
+  }
+
+  private void list(JsonNode shape, JsonNode value, String path) {
+    if (!value.isArray()) {
+      type(path, "a list", value);
+      return;
+    }
+    length(shape, value.size(), path, "items");
+    for (int i = 0; i < value.size(); i++) {
+      validate(shape.path("member").path("shape").asText(), value.get(i), path + "[" + i + "]");
+    }
+  }
+
+  private void map(JsonNode shape, JsonNode value, String path) {
+    if (!value.isObject()) {
+      type(path, "a map (object)", value);
+      return;
+    }
+    length(shape, value.size(), path, "entries");
+    value
+        .fields()
+        .forEachRemaining(
+            e -> {
+              validate(
+                  shape.path("key").path("shape").asText(),
+                  com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()),
+                  join(path, e.getKey()) + " (key)");
+              validate(
+                  shape.path("value").path("shape").asText(), e.getValue(), join(path, e.getKey()));
+            });
+  }
+
+  private void string(String name, JsonNode shape, JsonNode value, String path) {
+    if (!value.isTextual() && !(lenient && value.isValueNode() && !value.isNull())) {
+      type(path, "a string (" + name + ")", value);
+      return;
+    }
+    String text = value.asText();
+    if (shape.has("enum")) {
+      List<String> allowed = new ArrayList<>();
+      shape.path("enum").forEach(v -> allowed.add(v.asText()));
+      if (!allowed.contains(text)) {
+        findings.add(
+            path, "shape.enum", "'" + text + "' is not one of " + name + "'s values " + allowed);
+      }
+    }
+    length(shape, text.codePointCount(0, text.length()), path, "characters");
+    if (shape.has("pattern")) {
+      String regex = shape.path("pattern").asText();
+      try {
+        if (!Pattern.compile(regex).matcher(text).find()) {
+          findings.add(
+              path,
+              "shape.pattern",
+              "'" + text + "' does not match " + name + "'s pattern " + regex);
+        }
+      } catch (PatternSyntaxException e) {
+        // an ECMAScript construct Java lacks: not checked
+      }
+    }
+  }
+
+  private void number(String name, JsonNode shape, JsonNode value, String path, boolean whole) {
+    double number;
+    if (value.isNumber() && (!whole || value.isIntegralNumber() || value.asDouble() % 1 == 0)) {
+      number = value.asDouble();
+    } else if (lenient && value.isTextual() && value.asText().matches("-?[0-9]+(\\.[0-9]+)?")) {
+      number = Double.parseDouble(value.asText());
+    } else {
+      type(path, (whole ? "a whole number (" : "a number (") + name + ")", value);
+      return;
+    }
+    if (shape.has("min") && number < shape.path("min").asDouble()) {
+      findings.add(
+          path, "shape.range", number + " is below " + name + "'s minimum " + shape.path("min"));
+    }
+    if (shape.has("max") && number > shape.path("max").asDouble()) {
+      findings.add(
+          path, "shape.range", number + " is above " + name + "'s maximum " + shape.path("max"));
+    }
+  }
+
+  private void bool(JsonNode value, String path) {
+    boolean ok =
+        value.isBoolean() || (lenient && value.isTextual() && value.asText().matches("true|false"));
+    if (!ok) {
+      type(path, "a boolean", value);
+    }
+  }
+
+  private void length(JsonNode shape, int length, String path, String unit) {
+    if (shape.has("min") && length < shape.path("min").asLong()) {
+      findings.add(
+          path,
+          "shape.length",
+          length + " " + unit + ", fewer than the minimum " + shape.path("min"));
+    }
+    if (shape.has("max") && length > shape.path("max").asLong()) {
+      findings.add(
+          path,
+          "shape.length",
+          length + " " + unit + ", more than the maximum " + shape.path("max"));
+    }
+  }
+
+  private void type(String path, String expected, JsonNode value) {
+    findings.add(path, "shape.type", "expected " + expected + ", got " + value);
+  }
+
+  private static String suggestion(JsonNode members, String member) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Iterator<String> it = members.fieldNames(); it.hasNext(); ) {
+      String candidate = it.next();
+      int d = distance(candidate.toLowerCase(), member.toLowerCase());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return best != null && bestDistance <= 3 ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
+
+  static String join(String path, String member) {
+    return path.isEmpty() ? member : path + "." + member;
+  }
+}
