@@ -1,5 +1,7 @@
 package io.classroomml.local;
 
+import io.classroomml.contract.Channels;
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.contract.tuning.TuningSpec;
 import io.classroomml.local.data.DataSelection;
 import io.classroomml.local.endpoint.LocalEndpoints;
@@ -67,7 +69,7 @@ final class LocalRun {
     int epochs = a.integer("epochs", 2);
     int imagesPerEpoch = a.integer("images-per-epoch", 2048);
     int invokeCount = a.integer("invoke", 64);
-    String model = a.get("model", "smallcnn");
+    String model = a.get("model", TrainerHyperparameters.MODEL.defaultString());
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     // 1. data
@@ -97,18 +99,21 @@ final class LocalRun {
         "channels: train %s, validation %s (%d test images)%n",
         data.train(), data.validation(), data.test().size());
     Map<String, Path> channels = new LinkedHashMap<>();
-    channels.put("train", data.train());
-    channels.put("validation", data.validation());
+    channels.put(Channels.TRAIN, data.train());
+    channels.put(Channels.VALIDATION, data.validation());
     seconds.put("data", lap(t));
 
     // 2. training job
     out.println("== 2/6 training job");
     t = System.nanoTime();
     Map<String, String> hp = new LinkedHashMap<>();
-    hp.put("model", model);
-    hp.put("epochs", Integer.toString(epochs));
-    hp.put("batch_size", "128");
-    hp.put("max_steps_per_epoch", Integer.toString(Math.max(1, (imagesPerEpoch + 127) / 128)));
+    int batch = (Integer) TrainerHyperparameters.BATCH_SIZE.defaultValue().orElseThrow();
+    hp.put(TrainerHyperparameters.MODEL.name(), model);
+    hp.put(TrainerHyperparameters.EPOCHS.name(), Integer.toString(epochs));
+    hp.put(TrainerHyperparameters.BATCH_SIZE.name(), Integer.toString(batch));
+    hp.put(
+        TrainerHyperparameters.MAX_STEPS_PER_EPOCH.name(),
+        Integer.toString(Math.max(1, (imagesPerEpoch + batch - 1) / batch)));
     hp.putAll(a.pairs("set"));
     TrainingJobRecord trained =
         LocalTrainingJob.create(
@@ -142,8 +147,8 @@ final class LocalRun {
     TuningSpec spec = LocalMain.loadSpec(a.get("spec"));
     List<String> changes = new ArrayList<>();
     Map<String, String> pinned = new LinkedHashMap<>();
-    pinned.put("epochs", Integer.toString(epochs));
-    pinned.put("model", model);
+    pinned.put(TrainerHyperparameters.EPOCHS.name(), Integer.toString(epochs));
+    pinned.put(TrainerHyperparameters.MODEL.name(), model);
     pinned.putAll(a.pairs("set"));
     int parallel = a.integer("parallel", Math.max(1, Math.min(2, cores)));
     TuningSpec local =

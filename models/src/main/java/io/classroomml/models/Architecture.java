@@ -48,7 +48,7 @@ public enum Architecture {
         .findFirst();
   }
 
-  /** All names, for error messages. */
+  /** All names: exactly the {@code model} choices of the contract's hyperparameter schema. */
   public static List<String> ids() {
     return Arrays.stream(values()).map(Architecture::id).toList();
   }

@@ -2,10 +2,10 @@ package io.classroomml.reports;
 
 import io.classroomml.contract.Metric;
 import io.classroomml.contract.MetricDefinitions;
+import io.classroomml.contract.tuning.ObjectiveType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -35,20 +35,20 @@ public final class LeaderboardReport {
    * Writes leaderboard.html, leaderboard.csv and objective.png into {@code dir}.
    *
    * @param objectiveMetric a metric name from the contract, e.g. {@code validation:accuracy}
-   * @param maximize whether a larger objective is better
+   * @param direction whether a larger or a smaller objective is better
    * @return the files written
    * @throws IllegalArgumentException when {@code objectiveMetric} is not a contract metric
    * @throws IOException when {@code dir} cannot be written
    */
   public static List<Path> write(
-      String title, String objectiveMetric, boolean maximize, List<Trial> trials, Path dir)
+      String title, String objectiveMetric, ObjectiveType direction, List<Trial> trials, Path dir)
       throws IOException {
     Metric metric = metric(objectiveMetric);
-    List<Trial> ordered = order(trials, maximize);
+    List<Trial> ordered = rank(trials, direction);
     ReportFiles files = new ReportFiles(dir);
     files.write(OBJECTIVE_PNG, chart(title, objectiveMetric, metric, ordered));
     files.write(LEADERBOARD_CSV, csv(objectiveMetric, ordered));
-    files.write(LEADERBOARD_HTML, html(title, objectiveMetric, maximize, ordered));
+    files.write(LEADERBOARD_HTML, html(title, objectiveMetric, direction, ordered));
     return files.written();
   }
 
@@ -66,17 +66,12 @@ public final class LeaderboardReport {
                             .collect(Collectors.joining(", "))));
   }
 
-  /** Ranked trials best first (ties keep input order), then the rest in input order. */
-  static List<Trial> order(List<Trial> trials, boolean maximize) {
-    Comparator<Trial> byObjective = Comparator.comparingDouble(Trial::objective);
-    List<Trial> ranked =
-        trials.stream()
-            .filter(Trial::ranked)
-            .sorted(maximize ? byObjective.reversed() : byObjective)
-            .toList();
-    List<Trial> ordered = new ArrayList<>(ranked);
-    trials.stream().filter(t -> !t.ranked()).forEach(ordered::add);
-    return ordered;
+  /**
+   * The trials in rank order, the one ranking of trials: those {@link Trial#ranked() ranked} best
+   * first by {@code direction} (ties keep their order), then the rest in their order.
+   */
+  public static List<Trial> rank(List<Trial> trials, ObjectiveType direction) {
+    return direction.rank(trials, t -> t.ranked() ? t.objective() : Double.NaN);
   }
 
   private static byte[] chart(
@@ -143,7 +138,7 @@ public final class LeaderboardReport {
   }
 
   private static String html(
-      String title, String objectiveMetric, boolean maximize, List<Trial> ordered) {
+      String title, String objectiveMetric, ObjectiveType direction, List<Trial> ordered) {
     String pageTitle = title == null || title.isEmpty() ? "Tuning leaderboard" : title;
     Html html = new Html().page(pageTitle).tag("h1", pageTitle);
     long ranked = ordered.stream().filter(Trial::ranked).count();
@@ -154,7 +149,7 @@ public final class LeaderboardReport {
             + " ranked by "
             + objectiveMetric
             + " ("
-            + (maximize ? "higher" : "lower")
+            + (direction == ObjectiveType.MAXIMIZE ? "higher" : "lower")
             + " is better).";
     if (ranked > 0) {
       Trial best = ordered.get(0);

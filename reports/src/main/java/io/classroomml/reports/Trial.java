@@ -1,5 +1,6 @@
 package io.classroomml.reports;
 
+import io.classroomml.contract.JobStatus;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,10 @@ public record Trial(
   }
 
   /** Status of a trial that ran to the end. */
-  public static final String COMPLETED = "Completed";
+  public static final String COMPLETED = JobStatus.COMPLETED.apiName();
 
   /** Status of a trial that failed. */
-  public static final String FAILED = "Failed";
+  public static final String FAILED = JobStatus.FAILED.apiName();
 
   /** Copies the collections; hyperparameters sorted by name. */
   public Trial {

@@ -3,6 +3,7 @@ package io.classroomml.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.classroomml.contract.tuning.ObjectiveType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ class LeaderboardReportTest {
   @Test
   void write_ranksBestFirstAndListsFailedTrialsAfter() throws IOException {
     List<Path> written =
-        LeaderboardReport.write("course search", "validation:accuracy", true, trials(), dir);
+        LeaderboardReport.write(
+            "course search", "validation:accuracy", ObjectiveType.MAXIMIZE, trials(), dir);
 
     assertThat(written)
         .extracting(p -> p.getFileName().toString())
@@ -67,7 +69,7 @@ class LeaderboardReportTest {
             new Trial("a", Trial.COMPLETED, Map.of(), 0.9, List.of()),
             new Trial("b", Trial.COMPLETED, Map.of(), 0.3, List.of()));
 
-    LeaderboardReport.write("", "validation:loss", false, trials, dir);
+    LeaderboardReport.write("", "validation:loss", ObjectiveType.MINIMIZE, trials, dir);
 
     assertThat(Files.readAllLines(dir.resolve("leaderboard.csv")))
         .containsExactly(
@@ -78,7 +80,8 @@ class LeaderboardReportTest {
 
   @Test
   void write_objectiveChartIsARealPicture() throws IOException {
-    LeaderboardReport.write("course search", "validation:accuracy", true, trials(), dir);
+    LeaderboardReport.write(
+        "course search", "validation:accuracy", ObjectiveType.MAXIMIZE, trials(), dir);
 
     BufferedImage chart = Images.decode(dir.resolve("objective.png"));
     assertThat(chart.getWidth()).isEqualTo(LeaderboardReport.CHART_WIDTH);
@@ -89,8 +92,10 @@ class LeaderboardReportTest {
   @Test
   void write_sameTrialsGiveIdenticalBytes() throws IOException {
     List<Path> a =
-        LeaderboardReport.write("t", "validation:accuracy", true, trials(), dir.resolve("a"));
-    LeaderboardReport.write("t", "validation:accuracy", true, trials(), dir.resolve("b"));
+        LeaderboardReport.write(
+            "t", "validation:accuracy", ObjectiveType.MAXIMIZE, trials(), dir.resolve("a"));
+    LeaderboardReport.write(
+        "t", "validation:accuracy", ObjectiveType.MAXIMIZE, trials(), dir.resolve("b"));
 
     for (Path file : a) {
       assertThat(Files.readAllBytes(file))
@@ -105,18 +110,21 @@ class LeaderboardReportTest {
     for (int i = 0; i < 60; i++) {
       many.add(trial("trial-" + i, Trial.COMPLETED, "0.0" + i, 0.3, 0.4 + i / 200.0));
     }
-    assertThat(LeaderboardReport.write("many", "validation:accuracy", true, many, dir.resolve("m")))
+    assertThat(
+            LeaderboardReport.write(
+                "many", "validation:accuracy", ObjectiveType.MAXIMIZE, many, dir.resolve("m")))
         .hasSize(3);
     assertThat(
             LeaderboardReport.write(
-                "none", "validation:accuracy", true, List.of(), dir.resolve("n")))
+                "none", "validation:accuracy", ObjectiveType.MAXIMIZE, List.of(), dir.resolve("n")))
         .hasSize(3);
     assertThat(Files.readString(dir.resolve("n/leaderboard.html"))).contains("0 trials, 0 ranked");
   }
 
   @Test
   void write_unknownObjectiveMetricNamesTheValidOnes() {
-    assertThatThrownBy(() -> LeaderboardReport.write("t", "val_acc", true, trials(), dir))
+    assertThatThrownBy(
+            () -> LeaderboardReport.write("t", "val_acc", ObjectiveType.MAXIMIZE, trials(), dir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"val_acc\"")
         .hasMessageContaining("validation:accuracy")
@@ -138,7 +146,7 @@ class LeaderboardReportTest {
                 "t-1/report.html"),
             new Trial("t-2", Trial.FAILED, Map.of(), Double.NaN, List.of(), "'x' < 0", ""));
 
-    LeaderboardReport.write("t", "validation:accuracy", true, trials, dir);
+    LeaderboardReport.write("t", "validation:accuracy", ObjectiveType.MAXIMIZE, trials, dir);
 
     String html = java.nio.file.Files.readString(dir.resolve(LeaderboardReport.LEADERBOARD_HTML));
     assertThat(html).contains("<a href=\"t-1/report.html\">t-1</a>").contains("&#39;x&#39; &lt; 0");

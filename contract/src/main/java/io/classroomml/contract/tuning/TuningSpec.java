@@ -70,6 +70,28 @@ public record TuningSpec(
     }
   }
 
+  /**
+   * Checks hyperparameter values given outside a spec file (local mode's {@code --set}) against the
+   * trainer's schema, as a spec's static hyperparameters are checked.
+   *
+   * @param source where the values came from, for the message
+   * @throws TuningSpecException listing every unknown name and invalid value at once
+   */
+  public static void checkHyperparameters(String source, Map<String, String> values) {
+    List<TuningSpecException.Problem> problems = new ArrayList<>();
+    values.forEach(
+        (name, value) -> {
+          if (!io.classroomml.contract.hyperparameters.TrainerHyperparameters.isKnown(name)) {
+            problems.add(SchemaCheck.unknownName(name, name));
+          } else {
+            problems.addAll(SchemaCheck.staticValue(name, name, value));
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw new TuningSpecException(source, problems);
+    }
+  }
+
   /** The most trials this spec can start (for Grid, the number of combinations). */
   public int maxTrainingJobs() {
     return resourceLimits.maxNumberOfTrainingJobs();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroomml.contract.MetricDefinitions;
 import io.classroomml.contract.MetricDefinitions.MetricDefinition;
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,8 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a tuning spec from JSON and checks it against SageMaker's documented constraints
- * (CreateHyperParameterTuningJob API reference and the automatic model tuning limits): field by
- * field, so that every error names the JSON path, the value and the fix.
+ * (CreateHyperParameterTuningJob API reference and the automatic model tuning limits) and against
+ * the trainer's hyperparameter schema ({@link SchemaCheck}): field by field, so that every error
+ * names the JSON path, the value and the fix. Schema problems are gathered and reported together; a
+ * document SageMaker could not read stops at its first problem, with those gathered so far.
  */
 final class TuningSpecParser {
 
@@ -65,6 +68,7 @@ final class TuningSpecParser {
           "StaticHyperParameters");
 
   private final String source;
+  private final List<TuningSpecException.Problem> problems = new ArrayList<>();
 
   private TuningSpecParser(String source) {
     this.source = source;
@@ -114,6 +118,9 @@ final class TuningSpecParser {
       }
       seed = OptionalLong.of(value);
     }
+    if (!problems.isEmpty()) {
+      throw new TuningSpecException(source, problems);
+    }
     return new TuningSpec(
         strategy, objective, ranges, limits, earlyStopping, hyperband, seed, statics);
   }
@@ -152,7 +159,7 @@ final class TuningSpecParser {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String path = "StaticHyperParameters." + entry.getKey();
-      checkName(path, entry.getKey());
+      boolean known = checkName(path, entry.getKey());
       JsonNode value = entry.getValue();
       if (!value.isValueNode() || value.isNull()) {
         throw fail(path, value.toString(), "must be a string, number or boolean");
@@ -160,6 +167,9 @@ final class TuningSpecParser {
       String text = value.asText();
       if (text.length() > MAX_VALUE_LENGTH) {
         throw fail(path, text, "longer than SageMaker's " + MAX_VALUE_LENGTH + " characters");
+      }
+      if (known) {
+        problems.addAll(SchemaCheck.staticValue(path, entry.getKey(), text));
       }
       values.put(entry.getKey(), text);
     }
@@ -201,7 +211,9 @@ final class TuningSpecParser {
             Long.toString(min),
             "Logarithmic scaling needs a range above 0; raise MinValue or use Linear");
       }
-      integers.add(new IntegerRange(name, min, max, scaling));
+      IntegerRange range = new IntegerRange(name, min, max, scaling);
+      problems.addAll(SchemaCheck.integerRange(at, range));
+      integers.add(range);
     }
     i = 0;
     for (JsonNode item : array(node, "ContinuousParameterRanges", path)) {
@@ -226,7 +238,9 @@ final class TuningSpecParser {
             Double.toString(min < 0 ? min : max),
             "ReverseLogarithmic scaling needs 0 <= value < 1; use Linear for other ranges");
       }
-      continuous.add(new ContinuousRange(name, min, max, scaling));
+      ContinuousRange range = new ContinuousRange(name, min, max, scaling);
+      problems.addAll(SchemaCheck.continuousRange(at, range));
+      continuous.add(range);
     }
     i = 0;
     for (JsonNode item : array(node, "CategoricalParameterRanges", path)) {
@@ -250,7 +264,9 @@ final class TuningSpecParser {
         }
         list.add(v.asText());
       }
-      categorical.add(new CategoricalRange(name, list));
+      CategoricalRange range = new CategoricalRange(name, list);
+      problems.addAll(SchemaCheck.categoricalRange(at, range));
+      categorical.add(range);
     }
     checkCount(path + ".IntegerParameterRanges", integers.size());
     checkCount(path + ".ContinuousParameterRanges", continuous.size());
@@ -334,7 +350,8 @@ final class TuningSpecParser {
 
   private HyperbandConfig hyperband(JsonNode root, Strategy strategy, Map<String, String> statics) {
     if (!root.has("StrategyConfig")) {
-      if (strategy == Strategy.HYPERBAND && !statics.containsKey(TrainerHyperparameters.EPOCHS)) {
+      if (strategy == Strategy.HYPERBAND
+          && !statics.containsKey(TrainerHyperparameters.EPOCHS.name())) {
         throw fail(
             "StrategyConfig.HyperbandStrategyConfig.MaxResource",
             null,
@@ -363,7 +380,7 @@ final class TuningSpecParser {
     }
     if (node.has("MaxResource")) {
       max = OptionalInt.of(resource(node.get("MaxResource"), path + ".MaxResource"));
-    } else if (!statics.containsKey(TrainerHyperparameters.EPOCHS)) {
+    } else if (!statics.containsKey(TrainerHyperparameters.EPOCHS.name())) {
       throw fail(
           path + ".MaxResource",
           null,
@@ -401,14 +418,13 @@ final class TuningSpecParser {
     return name;
   }
 
-  private void checkName(String path, String name) {
+  /** Whether the trainer has a hyperparameter called {@code name}; if not, notes the problem. */
+  private boolean checkName(String path, String name) {
     if (name.length() > MAX_KEY_LENGTH || !TrainerHyperparameters.isKnown(name)) {
-      throw fail(
-          path,
-          name,
-          "the trainer has no such hyperparameter; use one of "
-              + TrainerHyperparameters.NAMES.stream().sorted().collect(Collectors.joining(", ")));
+      problems.add(SchemaCheck.unknownName(path, name));
+      return false;
     }
+    return true;
   }
 
   private ScalingType scaling(JsonNode item, String at) {
@@ -548,7 +564,10 @@ final class TuningSpecParser {
     return path.substring(0, path.lastIndexOf('.'));
   }
 
+  /** The first problem SageMaker could not get past, after the schema problems found so far. */
   private TuningSpecException fail(String field, String value, String problem) {
-    return new TuningSpecException(source, field, value, problem);
+    List<TuningSpecException.Problem> all = new ArrayList<>(problems);
+    all.add(new TuningSpecException.Problem(field, value, problem));
+    return new TuningSpecException(source, all);
   }
 }

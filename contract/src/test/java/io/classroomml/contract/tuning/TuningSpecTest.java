@@ -287,4 +287,118 @@ class TuningSpecTest {
     assertThat(ObjectiveType.MAXIMIZE.isBetter(0.9, 0.8)).isTrue();
     assertThat(ObjectiveType.MINIMIZE.isBetter(0.9, 0.8)).isFalse();
   }
+
+  @Test
+  void objectiveType_rank_putsTheBestFirstAndUnrankedLastInTheirOrder() {
+    List<Double> values = List.of(0.5, Double.NaN, 0.9, 0.1, Double.NaN, 0.9);
+    List<Integer> indices = List.of(0, 1, 2, 3, 4, 5);
+
+    assertThat(ObjectiveType.MAXIMIZE.rank(indices, values::get)).containsExactly(2, 5, 0, 3, 1, 4);
+    assertThat(ObjectiveType.MINIMIZE.rank(indices, values::get)).containsExactly(3, 0, 2, 5, 1, 4);
+  }
+
+  @Test
+  void parse_categoricalValueTheTrainerRefuses_isRejectedWithTheValidValues() {
+    String json =
+        random(
+            "\"ParameterRanges\": {\"CategoricalParameterRanges\": ["
+                + "{\"Name\": \"optimizer\", \"Values\": [\"sgd\", \"rmsprop\"]}]}");
+
+    assertThatThrownBy(() -> TuningSpec.parse(json))
+        .isInstanceOf(TuningSpecException.class)
+        .hasMessageContaining(
+            "ParameterRanges.CategoricalParameterRanges[0].Values = rmsprop: not a valid optimizer"
+                + " (unknown choice); use one of sgd, nesterov, adam, adamw");
+  }
+
+  @Test
+  void parse_everySchemaProblem_isListedAtOnceWithFileKeyValueAndValidValues(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("course-spec.json");
+    Files.writeString(
+        file,
+        random(
+            "\"ParameterRanges\": {"
+                + "\"IntegerParameterRanges\": [{\"Name\": \"batch_size\", \"MinValue\": 0,"
+                + " \"MaxValue\": 100000}],"
+                + "\"ContinuousParameterRanges\": [{\"Name\": \"learning_rat\", \"MinValue\":"
+                + " 0.001, \"MaxValue\": 0.1}, {\"Name\": \"dropout\", \"MinValue\": 0.1,"
+                + " \"MaxValue\": 0.99}],"
+                + "\"CategoricalParameterRanges\": [{\"Name\": \"optimizer\", \"Values\":"
+                + " [\"sgd\", \"rmsprop\"]}, {\"Name\": \"model\", \"Values\": [\"resnet20\","
+                + " \"vgg16\"]}]}",
+            "\"StaticHyperParameters\": {\"epochs\": \"ten\", \"colour\": \"blue\"}"));
+
+    TuningSpecException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TuningSpecException.class, () -> TuningSpec.parse(file));
+
+    assertThat(e.source()).isEqualTo(file.toString());
+    assertThat(e.problems())
+        .extracting(TuningSpecException.Problem::field, TuningSpecException.Problem::value)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("StaticHyperParameters.epochs", "ten"),
+            org.assertj.core.groups.Tuple.tuple("StaticHyperParameters.colour", "colour"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ParameterRanges.IntegerParameterRanges[0].MinValue", "0"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ParameterRanges.IntegerParameterRanges[0].MaxValue", "100000"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ParameterRanges.ContinuousParameterRanges[0].Name", "learning_rat"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ParameterRanges.ContinuousParameterRanges[1].MaxValue", "0.99"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ParameterRanges.CategoricalParameterRanges[0].Values", "rmsprop"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ParameterRanges.CategoricalParameterRanges[1].Values", "vgg16"));
+    assertThat(e.getMessage())
+        .startsWith(file + ": 8 problems:")
+        .contains("batch_size; use an integer in [1, 65536]")
+        .contains("dropout; use a number in [0, 0.95]")
+        .contains("learning_rat: the trainer has no such hyperparameter; use one of")
+        .contains("not a valid epochs (not a number); use an integer in [1, 10000]")
+        .contains("use one of smallcnn, resnet20, resnet32, resnet56, airbench94, airbench95");
+  }
+
+  @Test
+  void parse_realRangeForAWholeNumberHyperparameter_isRejected() {
+    String json =
+        random(
+            "\"ParameterRanges\": {\"ContinuousParameterRanges\": [{\"Name\": \"epochs\","
+                + " \"MinValue\": 1, \"MaxValue\": 5}]}");
+
+    assertThatThrownBy(() -> TuningSpec.parse(json))
+        .hasMessageContaining(
+            "ContinuousParameterRanges[0].Name = epochs: epochs takes whole numbers only");
+  }
+
+  @Test
+  void parse_numericRangeForAChoice_isRejected() {
+    String json =
+        random(
+            "\"ParameterRanges\": {\"IntegerParameterRanges\": [{\"Name\": \"tta\","
+                + " \"MinValue\": 0, \"MaxValue\": 1}]}");
+
+    assertThatThrownBy(() -> TuningSpec.parse(json))
+        .hasMessageContaining(
+            "IntegerParameterRanges[0].Name = tta: tta takes true or false; list the values as a"
+                + " CategoricalParameterRange");
+  }
+
+  @Test
+  void parse_malformedDocumentAfterSchemaProblems_listsThemToo() {
+    String json =
+        random(
+            "\"ParameterRanges\": {\"CategoricalParameterRanges\": ["
+                + "{\"Name\": \"optimizer\", \"Values\": [\"rmsprop\"]}]}",
+            "\"RandomSeed\": -1");
+
+    TuningSpecException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TuningSpecException.class, () -> TuningSpec.parse(json));
+
+    assertThat(e.problems())
+        .extracting(TuningSpecException.Problem::field)
+        .containsExactly("ParameterRanges.CategoricalParameterRanges[0].Values", "RandomSeed");
+  }
 }

@@ -2,6 +2,7 @@ package io.classroomml.local.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.classroomml.contract.JobStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -50,17 +51,17 @@ public record TrainingJobRecord(
     @JsonProperty("Runs") int runs,
     @JsonProperty("TuningJobName") String tuningJobName) {
 
-  /** SageMaker's TrainingJobStatus values. */
-  public static final String IN_PROGRESS = "InProgress";
+  /** SageMaker's TrainingJobStatus values (the contract's {@link JobStatus}). */
+  public static final String IN_PROGRESS = JobStatus.IN_PROGRESS.apiName();
 
   /** Exit code 0. */
-  public static final String COMPLETED = "Completed";
+  public static final String COMPLETED = JobStatus.COMPLETED.apiName();
 
   /** Any other exit code. */
-  public static final String FAILED = "Failed";
+  public static final String FAILED = JobStatus.FAILED.apiName();
 
   /** Stopped on request, by the tuner's early stopping, or at MaxRuntimeInSeconds. */
-  public static final String STOPPED = "Stopped";
+  public static final String STOPPED = JobStatus.STOPPED.apiName();
 
   /** Whether the job has ended. */
   public boolean terminal() {

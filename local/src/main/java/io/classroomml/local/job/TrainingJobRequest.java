@@ -1,5 +1,7 @@
 package io.classroomml.local.job;
 
+import io.classroomml.contract.Channels;
+import io.classroomml.contract.SageMakerName;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,21 +25,14 @@ public record TrainingJobRequest(
     int threads,
     String tuningJobName) {
 
-  /** SageMaker's training job name rule. */
-  public static final java.util.regex.Pattern NAME =
-      java.util.regex.Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
-
   /** Checks the name and copies the maps (sorted, so config files are stable). */
   public TrainingJobRequest {
-    if (!NAME.matcher(name).matches()) {
-      throw new io.classroomml.local.LocalException(
-          "training job name '"
-              + name
-              + "' is not valid: use 1-63 letters, digits and inner hyphens (SageMaker's rule)");
+    if (!SageMakerName.TRAINING_JOB.isValid(name)) {
+      throw new io.classroomml.local.LocalException(SageMakerName.TRAINING_JOB.invalid(name));
     }
-    if (!channels.containsKey("train")) {
+    if (!channels.containsKey(Channels.TRAIN)) {
       throw new io.classroomml.local.LocalException(
-          "training job " + name + " has no 'train' channel; give --data DIR");
+          "training job " + name + " has no '" + Channels.TRAIN + "' channel; give --data DIR");
     }
     hyperparameters = Map.copyOf(new TreeMap<>(hyperparameters));
     channels = Map.copyOf(channels);

@@ -13,9 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,16 +33,42 @@ public final class Leaderboard {
 
   private Leaderboard() {}
 
-  /** Trials in rank order. */
+  /**
+   * Trials in rank order, by the reports' one ranking ({@link LeaderboardReport#rank}): trials with
+   * an objective that did not fail, best first, then the others in the order they ran.
+   */
   public static List<TuningJobRecord.TrialSummary> ranked(
       TuningJobRecord record, ObjectiveType type) {
-    Comparator<Double> order =
-        type == ObjectiveType.MAXIMIZE ? Comparator.reverseOrder() : Comparator.naturalOrder();
-    return record.trials().stream()
-        .sorted(
-            Comparator.comparing(
-                TuningJobRecord.TrialSummary::objective, Comparator.nullsLast(order)))
+    return ranked(record.trials(), type);
+  }
+
+  /** The best trial: the first ranked one, if any trial has an objective and did not fail. */
+  static Optional<TuningJobRecord.TrialSummary> best(
+      List<TuningJobRecord.TrialSummary> trials, ObjectiveType type) {
+    List<TuningJobRecord.TrialSummary> ranked = ranked(trials, type);
+    return ranked.isEmpty() || !asTrial(ranked.get(0)).ranked()
+        ? Optional.empty()
+        : Optional.of(ranked.get(0));
+  }
+
+  /** {@code trials} in rank order. */
+  static List<TuningJobRecord.TrialSummary> ranked(
+      List<TuningJobRecord.TrialSummary> trials, ObjectiveType type) {
+    Map<String, TuningJobRecord.TrialSummary> byName = new HashMap<>();
+    trials.forEach(t -> byName.put(t.name(), t));
+    return LeaderboardReport.rank(trials.stream().map(Leaderboard::asTrial).toList(), type).stream()
+        .map(t -> byName.get(t.name()))
         .toList();
+  }
+
+  /** The summary as the reports module ranks it (no curve, note or link). */
+  private static Trial asTrial(TuningJobRecord.TrialSummary t) {
+    return new Trial(
+        t.name(),
+        t.status(),
+        t.tuned(),
+        t.objective() == null ? Double.NaN : t.objective(),
+        List.of());
   }
 
   /** The Markdown table. */
@@ -83,7 +111,7 @@ public final class Leaderboard {
       LeaderboardReport.write(
           title(record),
           objective.metricName(),
-          objective.type() == ObjectiveType.MAXIMIZE,
+          objective.type(),
           trials(record, objective, workspace),
           dir);
     } catch (IOException e) {

@@ -1,6 +1,10 @@
 package io.classroomml.local.tune;
 
+import io.classroomml.contract.JobStatus;
 import io.classroomml.contract.MetricDefinitions;
+import io.classroomml.contract.SageMakerName;
+import io.classroomml.contract.hyperparameters.Hyperparameter;
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.contract.tuning.ObjectiveType;
 import io.classroomml.contract.tuning.Strategy;
 import io.classroomml.contract.tuning.TuningSpec;
@@ -32,7 +36,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 
 /**
  * A local {@code CreateHyperParameterTuningJob}: trials are local training jobs (the real {@code
@@ -41,12 +44,6 @@ import java.util.regex.Pattern;
  * by Hyperband), and ranked by the objective's last emitted value, as SageMaker reads it.
  */
 public final class LocalTuner {
-
-  /** SageMaker's tuning job name rule: 1-32 characters. */
-  static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}");
-
-  /** The hyperparameter SageMaker adds to every trial. */
-  static final String OBJECTIVE_HYPERPARAMETER = "_tuning_objective_metric";
 
   private final Installation installation;
   private final Workspace workspace;
@@ -72,11 +69,8 @@ public final class LocalTuner {
   /** Runs tuning job {@code name} to its end and returns its record. */
   public TuningJobRecord run(
       String name, TuningSpec spec, Map<String, Path> channels, Options options) {
-    if (!NAME.matcher(name).matches()) {
-      throw new LocalException(
-          "tuning job name '"
-              + name
-              + "' is not valid: 1-32 letters, digits and inner hyphens (SageMaker's rule)");
+    if (!SageMakerName.TUNING_JOB.isValid(name)) {
+      throw new LocalException(SageMakerName.TUNING_JOB.invalid(name));
     }
     if (Files.exists(workspace.tuningJob(name))) {
       throw new LocalException(
@@ -93,7 +87,7 @@ public final class LocalTuner {
       throw new LocalException(
           "the objective " + metric + " is not a metric the trainer prints; see MetricDefinitions");
     }
-    boolean maximize = spec.objective().type() == ObjectiveType.MAXIMIZE;
+    ObjectiveType direction = spec.objective().type();
     int epochs = epochs(spec);
     SearchStrategy strategy = SearchStrategy.of(spec, 42);
     TrialStopper stopper = TrialStopper.of(spec, epochs);
@@ -124,7 +118,7 @@ public final class LocalTuner {
             ? OptionalLong.of(System.nanoTime() + limit.getAsLong() * 1_000_000_000L)
             : OptionalLong.empty();
     TuningJobRecord record =
-        record(name, "InProgress", spec, options, summaries, maximize, created, start, null);
+        record(name, JobStatus.IN_PROGRESS, spec, options, summaries, created, start, null);
     workspace.save(record);
     // Ctrl-C: start no more trials (the running ones are stopped by their own jobs) and wait until
     // the tuning job's final record is written.
@@ -169,7 +163,7 @@ public final class LocalTuner {
           LocalTrainingJob job = LocalTrainingJob.create(installation, workspace, request, null);
           say("  start %s %s", trialName, next.get());
           completion.submit(
-              () -> runTrial(job, next.get(), metric, maximize, stopper, running, deadline));
+              () -> runTrial(job, next.get(), metric, direction, stopper, running, deadline));
           inFlight++;
         }
         if (inFlight == 0) {
@@ -186,7 +180,7 @@ public final class LocalTuner {
         pending.remove(summary.name());
         summaries.add(summary);
         if (summary.objective() != null) {
-          double score = maximize ? summary.objective() : -summary.objective();
+          double score = direction.score(summary.objective());
           done.add(new Observation(summary.tuned(), score));
         }
         say(
@@ -196,22 +190,21 @@ public final class LocalTuner {
             summary.objective() == null ? "no objective" : metric + "=" + fmt(summary.objective()),
             summary.failureReason() == null ? "" : " (" + firstLine(summary.failureReason()) + ")");
         workspace.save(
-            record(name, "InProgress", spec, options, summaries, maximize, created, start, null));
+            record(name, JobStatus.IN_PROGRESS, spec, options, summaries, created, start, null));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running.forEach(j -> j.stop("Stopped"));
+      running.forEach(j -> j.stop(JobStatus.STOPPED.apiName()));
     } finally {
       pool.shutdown();
     }
     try {
       boolean anyObjective = summaries.stream().anyMatch(s -> s.objective() != null);
-      String status =
+      JobStatus status =
           Thread.currentThread().isInterrupted() || stopping.get()
-              ? "Stopped"
-              : anyObjective ? "Completed" : "Failed";
-      record =
-          record(name, status, spec, options, summaries, maximize, created, start, Instant.now());
+              ? JobStatus.STOPPED
+              : anyObjective ? JobStatus.COMPLETED : JobStatus.FAILED;
+      record = record(name, status, spec, options, summaries, created, start, Instant.now());
       workspace.save(record);
       Leaderboard.write(workspace.tuningJob(name), record, spec.objective(), workspace);
       return record;
@@ -225,7 +218,7 @@ public final class LocalTuner {
       LocalTrainingJob job,
       Map<String, String> tuned,
       String metric,
-      boolean maximize,
+      ObjectiveType direction,
       TrialStopper stopper,
       Set<LocalTrainingJob> running,
       OptionalLong deadline) {
@@ -233,11 +226,11 @@ public final class LocalTuner {
     running.add(job);
     TrainingJobRecord result;
     try {
-      result = runJob(job, metric, maximize, stopper, deadline, stopReason);
+      result = runJob(job, metric, direction, stopper, deadline, stopReason);
     } catch (RuntimeException e) {
       return new TuningJobRecord.TrialSummary(
           job.name(),
-          "Failed",
+          JobStatus.FAILED.apiName(),
           tuned,
           null,
           "Failed",
@@ -250,7 +243,9 @@ public final class LocalTuner {
     Double objective =
         job.metrics().last(metric).isPresent() ? job.metrics().last(metric).getAsDouble() : null;
     String objectiveStatus =
-        objective != null ? "Succeeded" : result.status().equals("Failed") ? "Failed" : "Pending";
+        objective != null
+            ? "Succeeded"
+            : result.status().equals(JobStatus.FAILED.apiName()) ? "Failed" : "Pending";
     return new TuningJobRecord.TrialSummary(
         job.name(),
         result.status(),
@@ -265,7 +260,7 @@ public final class LocalTuner {
   private TrainingJobRecord runJob(
       LocalTrainingJob job,
       String metric,
-      boolean maximize,
+      ObjectiveType direction,
       TrialStopper stopper,
       OptionalLong deadline,
       String[] stopReason) {
@@ -283,14 +278,14 @@ public final class LocalTuner {
                         ? (int) Math.round(values.get("epoch"))
                         : j.metrics().series().get(metric).size();
                 say("    %s epoch %d: %s=%s", j.name(), epoch, metric, fmt(value));
-                Optional<String> stop = stopper.report(j.name(), epoch, maximize ? value : -value);
+                Optional<String> stop = stopper.report(j.name(), epoch, direction.score(value));
                 if (past(deadline)) {
                   stop = Optional.of("the tuning job reached MaxRuntimeInSeconds");
                 }
                 if (stop.isPresent() && stopReason[0] == null) {
                   stopReason[0] = stop.get();
                   say("    %s stopped: %s", j.name(), stop.get());
-                  j.stop("Stopped");
+                  j.stop(JobStatus.STOPPED.apiName());
                 }
               });
     }
@@ -303,13 +298,19 @@ public final class LocalTuner {
     Map<String, String> hp = new LinkedHashMap<>(spec.staticHyperParameters());
     hp.putAll(tuned);
     if (spec.strategy() == Strategy.HYPERBAND && spec.hyperband() != null) {
-      spec.hyperband().maxResource().ifPresent(m -> hp.put("epochs", Integer.toString(m)));
+      spec.hyperband()
+          .maxResource()
+          .ifPresent(m -> hp.put(TrainerHyperparameters.EPOCHS.name(), Integer.toString(m)));
     }
-    hp.put(OBJECTIVE_HYPERPARAMETER, spec.objective().metricName());
-    if (options.imagesPerEpoch().isPresent() && !hp.containsKey("max_steps_per_epoch")) {
-      int batch = Integer.parseInt(hp.getOrDefault("batch_size", "128"));
+    hp.put(TrainerHyperparameters.TUNING_OBJECTIVE_METRIC, spec.objective().metricName());
+    String maxSteps = TrainerHyperparameters.MAX_STEPS_PER_EPOCH.name();
+    if (options.imagesPerEpoch().isPresent() && !hp.containsKey(maxSteps)) {
+      int batch =
+          (Integer)
+              TrainerHyperparameters.BATCH_SIZE.parse(
+                  valueOrDefault(hp, TrainerHyperparameters.BATCH_SIZE));
       int steps = (options.imagesPerEpoch().getAsInt() + batch - 1) / batch;
-      hp.put("max_steps_per_epoch", Integer.toString(Math.max(1, steps)));
+      hp.put(maxSteps, Integer.toString(Math.max(1, steps)));
     }
     return hp;
   }
@@ -321,11 +322,15 @@ public final class LocalTuner {
         return max.getAsInt();
       }
     }
-    try {
-      return Integer.parseInt(spec.staticHyperParameters().getOrDefault("epochs", "10"));
-    } catch (NumberFormatException e) {
-      return 10;
-    }
+    // The spec's values were checked against the schema when it was parsed.
+    return (Integer)
+        TrainerHyperparameters.EPOCHS.parse(
+            valueOrDefault(spec.staticHyperParameters(), TrainerHyperparameters.EPOCHS));
+  }
+
+  /** {@code h}'s value in {@code values}, else the trainer's default. */
+  private static String valueOrDefault(Map<String, String> values, Hyperparameter h) {
+    return values.getOrDefault(h.name(), h.defaultString());
   }
 
   /** SageMaker's trial names: {@code <tuning job>-<NNN>-<8 hex>}. */
@@ -336,11 +341,10 @@ public final class LocalTuner {
 
   private static TuningJobRecord record(
       String name,
-      String status,
+      JobStatus status,
       TuningSpec spec,
       Options options,
       List<TuningJobRecord.TrialSummary> summaries,
-      boolean maximize,
       Instant created,
       long start,
       Instant end) {
@@ -349,22 +353,18 @@ public final class LocalTuner {
       trials = List.copyOf(summaries);
     }
     String best =
-        trials.stream()
-            .filter(t -> t.objective() != null)
-            .max(
-                (a, b) ->
-                    maximize
-                        ? Double.compare(a.objective(), b.objective())
-                        : Double.compare(b.objective(), a.objective()))
+        Leaderboard.best(trials, spec.objective().type())
             .map(TuningJobRecord.TrialSummary::name)
             .orElse(null);
     Map<String, Integer> counters = new LinkedHashMap<>();
-    for (String s : List.of("Completed", "InProgress", "Failed", "Stopped")) {
-      counters.put(s, (int) trials.stream().filter(t -> t.status().equals(s)).count());
+    for (JobStatus s :
+        List.of(JobStatus.COMPLETED, JobStatus.IN_PROGRESS, JobStatus.FAILED, JobStatus.STOPPED)) {
+      counters.put(
+          s.apiName(), (int) trials.stream().filter(t -> t.status().equals(s.apiName())).count());
     }
     return new TuningJobRecord(
         name,
-        status,
+        status.apiName(),
         spec.toHyperParameterTuningJobConfig(),
         spec.staticHyperParameters(),
         options.overrides(),

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
  * Local changes to a tuning spec, so that the course's spec file (the one the AWS pipeline runs)
  * can be tried on a laptop in minutes: fewer trials, less parallelism, another strategy, and
  * hyperparameters pinned to a value (a tuned one stops being tuned). Every change is described in
- * words and recorded in the tuning job, so the difference from the AWS run is never hidden.
+ * words and recorded in the tuning job, so the difference from the AWS run is never hidden. Pinned
+ * values are checked against the trainer's schema, as the spec's own are.
  *
  * @param maxJobs a new {@code MaxNumberOfTrainingJobs}
  * @param maxParallel a new {@code MaxParallelTrainingJobs}
@@ -41,6 +42,7 @@ public record SpecOverrides(
 
   /** The spec with these changes; {@code changes} receives one sentence per change. */
   public TuningSpec apply(TuningSpec spec, List<String> changes) {
+    TuningSpec.checkHyperparameters("--set", pinned);
     ParameterRanges r = spec.parameterRanges();
     List<IntegerRange> ints = new ArrayList<>(r.integerRanges());
     List<ContinuousRange> reals = new ArrayList<>(r.continuousRanges());

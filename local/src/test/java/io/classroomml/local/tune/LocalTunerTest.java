@@ -31,4 +31,34 @@ class LocalTunerTest {
     assertThat(name).matches("tune-1122-041500-003-[0-9a-f]{8}");
     assertThat(name.length()).isLessThanOrEqualTo(63);
   }
+
+  @Test
+  void trialHyperparameters_budgetStepsWithTheTrainersDefaultBatchSize() {
+    TuningSpec spec = TuningSpec.defaultSpec();
+    Map<String, String> hp =
+        LocalTuner.hyperparameters(
+            spec,
+            Map.of("learning_rate", "0.01"),
+            new LocalTuner.Options(1, OptionalInt.of(1000), List.of()));
+    assertThat(hp).containsEntry("max_steps_per_epoch", "8"); // ceil(1000 / 128)
+  }
+
+  @Test
+  void epochs_areTheSpecsStaticValueElseTheTrainersDefault() {
+    TuningSpec d = TuningSpec.defaultSpec();
+    assertThat(LocalTuner.epochs(withStatics(d, Map.of("epochs", "7")))).isEqualTo(7);
+    assertThat(LocalTuner.epochs(withStatics(d, Map.of()))).isEqualTo(10);
+  }
+
+  private static TuningSpec withStatics(TuningSpec s, Map<String, String> statics) {
+    return new TuningSpec(
+        s.strategy(),
+        s.objective(),
+        s.parameterRanges(),
+        s.resourceLimits(),
+        s.earlyStopping(),
+        s.hyperband(),
+        s.randomSeed(),
+        statics);
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.classroomml.contract.tuning.EarlyStoppingType;
 import io.classroomml.contract.tuning.Strategy;
 import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.contract.tuning.TuningSpecException;
 import io.classroomml.local.LocalException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,5 +60,25 @@ class SpecOverridesTest {
         .isInstanceOf(LocalException.class)
         .hasMessageContaining("learning_rate")
         .hasMessageContaining("--set NAME=VALUE");
+  }
+
+  @Test
+  void pinnedValuesTheTrainerWouldRefuse_areAllListedBeforeAnyTrial() {
+    SpecOverrides overrides =
+        new SpecOverrides(
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            Optional.empty(),
+            new java.util.LinkedHashMap<>(
+                Map.of("optimizer", "rmsprop", "epochs", "0", "colour", "blue")));
+
+    assertThatThrownBy(() -> overrides.apply(spec, new ArrayList<>()))
+        .isInstanceOf(TuningSpecException.class)
+        .hasMessageStartingWith("--set: 3 problems:")
+        .hasMessageContaining(
+            "optimizer = rmsprop: not a valid optimizer (unknown choice); use"
+                + " one of sgd, nesterov, adam, adamw")
+        .hasMessageContaining("epochs = 0: not a valid epochs (out of range)")
+        .hasMessageContaining("colour = colour: the trainer has no such hyperparameter");
   }
 }

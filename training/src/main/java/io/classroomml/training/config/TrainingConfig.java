@@ -1,5 +1,7 @@
 package io.classroomml.training.config;
 
+import io.classroomml.contract.hyperparameters.Hyperparameter;
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.models.Architecture;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The typed, validated hyperparameters of one training job, parsed once from {@link
- * Hyperparameters}. Every name, range and default is in {@link #SPECS}; {@code docs/training.md}
- * lists the same table.
+ * Hyperparameters}. Every name, range and default comes from the contract's {@link
+ * TrainerHyperparameters} (which the tuning spec is checked against and {@code docs/training.md}
+ * lists); this record only adds the rules that join two of them.
  *
  * @param model network architecture
  * @param epochs passes over the training set
@@ -65,82 +68,28 @@ public record TrainingConfig(
   /** Edit distance for "did you mean": commons-text's, not our own. */
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
-  /** Hyperparameters SageMaker or its SDK add, which the trainer ignores. */
-  static final String SAGEMAKER_PREFIX = "sagemaker_";
-
-  /** Added to every training job a tuning job starts. */
-  static final String TUNING_OBJECTIVE = "_tuning_objective_metric";
-
-  /** Every accepted hyperparameter, in documentation order. */
-  public static final List<HyperparameterSpec<?>> SPECS =
-      List.of(
-          HyperparameterSpec.oneOf("model", Architecture.ids(), "smallcnn", "network architecture"),
-          HyperparameterSpec.integer("epochs", 1, 10_000, 10, "passes over the training set"),
-          HyperparameterSpec.integer("batch_size", 1, 65_536, 128, "images per step"),
-          HyperparameterSpec.real(
-              "learning_rate",
-              0,
-              true,
-              100,
-              null,
-              "peak learning rate (default 0.05 for sgd/nesterov, 0.001 for adam/adamw)"),
-          HyperparameterSpec.real("momentum", 0, false, 0.999, 0.9, "momentum (Adam: beta1)"),
-          HyperparameterSpec.real("weight_decay", 0, false, 1, 5e-4, "weight decay"),
-          HyperparameterSpec.real("dropout", 0, false, 0.95, 0.0, "dropout before the classifier"),
-          HyperparameterSpec.oneOf(
-              "optimizer", List.of("sgd", "nesterov", "adam", "adamw"), "nesterov", "optimiser"),
-          HyperparameterSpec.oneOf(
-              "schedule",
-              List.of("constant", "step", "cosine", "onecycle"),
-              "onecycle",
-              "learning-rate schedule after warm-up"),
-          HyperparameterSpec.real("warmup_epochs", 0, false, 1000, 1.0, "linear warm-up, epochs"),
-          HyperparameterSpec.real("label_smoothing", 0, false, 0.9, 0.1, "label smoothing"),
-          HyperparameterSpec.bool("augment_crop", true, "random crop after padding"),
-          HyperparameterSpec.integer("crop_padding", 0, 16, 4, "padding of the random crop"),
-          HyperparameterSpec.bool("augment_flip", true, "random horizontal flip"),
-          HyperparameterSpec.integer("seed", 0, Integer.MAX_VALUE, 42, "random seed"),
-          HyperparameterSpec.integer(
-              "early_stopping_patience", 0, 10_000, 0, "epochs without improvement; 0 = off"),
-          HyperparameterSpec.integer("image_size", 8, 512, 32, "side of images from folders"),
-          HyperparameterSpec.bool("weight_averaging", false, "finish on averaged weights"),
-          HyperparameterSpec.bool("tta", true, "flip test-time augmentation"),
-          HyperparameterSpec.real(
-              "validation_fraction",
-              0,
-              false,
-              0.5,
-              0.1,
-              "held out of training when no validation data is given"),
-          HyperparameterSpec.integer(
-              "max_steps_per_epoch", 0, Integer.MAX_VALUE, 0, "cap on steps per epoch; 0 = all"),
-          HyperparameterSpec.bool("freeze_pretrained", false, "train only the new classifier"),
-          HyperparameterSpec.bool("debugger_rules", true, "stop on NaN, stuck loss, overfitting"));
-
   /**
    * Parses and validates {@code hyperparameters}.
    *
    * @throws InvalidHyperparametersException listing every problem at once
    */
   public static TrainingConfig parse(Hyperparameters hyperparameters) {
-    Map<String, HyperparameterSpec<?>> specs = new LinkedHashMap<>();
-    SPECS.forEach(s -> specs.put(s.name(), s));
     Map<String, Object> values = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     hyperparameters
         .values()
         .forEach(
             (name, raw) -> {
-              if (name.startsWith(SAGEMAKER_PREFIX) || name.equals(TUNING_OBJECTIVE)) {
+              if (TrainerHyperparameters.isIgnored(name)) {
                 return;
               }
-              HyperparameterSpec<?> spec = specs.get(name);
+              Hyperparameter spec = TrainerHyperparameters.named(name).orElse(null);
               if (spec == null) {
                 problems.add(
                     "'"
                         + name
                         + "' is not a hyperparameter of this trainer"
-                        + closest(name, specs.keySet()));
+                        + closest(name, TrainerHyperparameters.NAMES));
                 return;
               }
               try {
@@ -157,7 +106,8 @@ public record TrainingConfig(
                         + spec.valid());
               }
             });
-    specs.forEach((name, spec) -> values.putIfAbsent(name, spec.defaultValue()));
+    TrainerHyperparameters.ALL.forEach(
+        h -> h.defaultValue().ifPresent(v -> values.putIfAbsent(h.name(), v)));
     if (!problems.isEmpty()) {
       throw new InvalidHyperparametersException(problems);
     }
@@ -168,7 +118,7 @@ public record TrainingConfig(
     String optimizer = (String) v.get("optimizer");
     Double lr = (Double) v.get("learning_rate");
     if (lr == null) {
-      lr = optimizer.startsWith("adam") ? 0.001 : 0.05;
+      lr = TrainerHyperparameters.defaultLearningRate(optimizer);
     }
     int epochs = (Integer) v.get("epochs");
     double warmup = (Double) v.get("warmup_epochs");

@@ -2,6 +2,7 @@ package io.classroomml.training.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroomml.contract.Channels;
 import io.classroomml.contract.SageMakerPaths;
 import io.classroomml.training.ClientError;
 import java.io.IOException;
@@ -36,15 +37,6 @@ public record TrainingEnvironment(
     List<String> hosts,
     String instanceType,
     String jobName) {
-
-  /** The required channel. */
-  public static final String TRAIN_CHANNEL = "train";
-
-  /** Optional evaluation channels, in the order they are looked for. */
-  public static final List<String> EVALUATION_CHANNELS = List.of("validation", "test");
-
-  /** Optional channel with a model to start from. */
-  public static final String PRETRAINED_CHANNEL = "pretrained";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,12 +75,12 @@ public record TrainingEnvironment(
 
   /** The directory of the training channel. */
   public Path trainChannel() {
-    return paths.channel(TRAIN_CHANNEL);
+    return paths.channel(Channels.TRAIN);
   }
 
   /** The first evaluation channel present ({@code validation}, then {@code test}). */
   public Optional<Path> evaluationChannel() {
-    return EVALUATION_CHANNELS.stream()
+    return Channels.EVALUATION.stream()
         .filter(channels::containsKey)
         .map(paths::channel)
         .findFirst();
@@ -96,8 +88,8 @@ public record TrainingEnvironment(
 
   /** The pretrained-model channel, when given. */
   public Optional<Path> pretrainedChannel() {
-    return channels.containsKey(PRETRAINED_CHANNEL)
-        ? Optional.of(paths.channel(PRETRAINED_CHANNEL))
+    return channels.containsKey(Channels.PRETRAINED)
+        ? Optional.of(paths.channel(Channels.PRETRAINED))
         : Optional.empty();
   }
 
@@ -139,12 +131,12 @@ public record TrainingEnvironment(
         // No data folder at all: reported below as a missing train channel.
       }
     }
-    if (!channels.containsKey(TRAIN_CHANNEL)) {
+    if (!channels.containsKey(Channels.TRAIN)) {
       throw new ClientError(
           "No 'train' channel: "
               + (config.isPresent()
                   ? paths.inputDataConfig() + " lists " + channels.keySet()
-                  : "no inputdataconfig.json and no folder " + paths.channel(TRAIN_CHANNEL))
+                  : "no inputdataconfig.json and no folder " + paths.channel(Channels.TRAIN))
               + ". Give the job an input channel named 'train' with CIFAR-10 batches, IDX files"
               + " or one folder per class.");
     }

@@ -3,6 +3,7 @@ package io.classroomml.training.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.models.Architecture;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,11 @@ class TrainingConfigTest {
   }
 
   @Test
-  void theTuningSpecKnowsExactlyTheTrainersHyperparameters() {
-    assertThat(TrainingConfig.SPECS.stream().map(HyperparameterSpec::name))
-        .containsExactlyInAnyOrderElementsOf(
-            io.classroomml.contract.tuning.TrainerHyperparameters.NAMES);
+  void everyHyperparameterOfTheContractSchemaIsAccepted() {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    TrainerHyperparameters.ALL.forEach(h -> all.put(h.name(), h.defaultString()));
+    all.put(TrainerHyperparameters.LEARNING_RATE.name(), "0.01");
+
+    assertThat(parse(all)).isEqualTo(parse(Map.of("learning_rate", "0.01")));
   }
 }
