@@ -1,5 +1,8 @@
 package io.classroomml.reports;
 
+import io.classroomml.contract.rules.DebuggerRules;
+import io.classroomml.contract.rules.DebuggerRules.Stall;
+import io.classroomml.contract.rules.DebuggerRules.Streak;
 import io.classroomml.reports.Finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +13,9 @@ import java.util.stream.IntStream;
 /**
  * Rules over a finished (or stopped) run that say, with numbers, what went wrong or what to look at
  * — like the rules of SageMaker Debugger (loss not decreasing, overfitting) and Profiler (data
- * loader bottleneck, low CPU/GPU utilisation). Warnings first, then information.
+ * loader bottleneck, low CPU/GPU utilisation). Warnings first, then information. The loss and
+ * overfitting rules are the contract's {@link DebuggerRules}, the ones the trainer stops on, so the
+ * report explains exactly what the trainer did.
  */
 public final class Findings {
 
@@ -47,18 +52,6 @@ public final class Findings {
   /** GPU busy less than this share of the time is under-used (SageMaker's rule uses 70% too). */
   static final double MIN_GPU_UTILIZATION = 0.70;
 
-  /** Epochs in a row that show the overfitting pattern before the rule fires. */
-  static final int OVERFITTING_EPOCHS = 2;
-
-  /** Train-minus-validation accuracy gap that counts as overfitting when it keeps growing. */
-  static final double OVERFITTING_GAP = 0.10;
-
-  /** Relative improvement below which the loss counts as not decreasing. */
-  static final double MIN_RELATIVE_IMPROVEMENT = 0.01;
-
-  /** Epochs without a new best loss, at the end of the run, that count as a plateau. */
-  static final int PLATEAU_EPOCHS = 3;
-
   /** How many weakest classes to name. */
   static final int WORST_CLASS_COUNT = 3;
 
@@ -88,7 +81,7 @@ public final class Findings {
 
   static Optional<Finding> notFiniteLoss(List<EpochStats> epochs) {
     for (EpochStats e : epochs) {
-      if (Double.isInfinite(e.trainLoss()) || isNaNButReported(e)) {
+      if (DebuggerRules.lossNotFinite(e.trainLoss()) && measured(e)) {
         return Optional.of(
             warning(
                 LOSS_NOT_FINITE,
@@ -104,86 +97,60 @@ public final class Findings {
   }
 
   /**
-   * A NaN train loss next to a known train accuracy means the loss diverged, not that it was
-   * unmeasured.
+   * Whether the loss was measured: a NaN train loss next to a known train accuracy means the loss
+   * diverged, not that it was unmeasured; an infinite one was always measured.
    */
-  private static boolean isNaNButReported(EpochStats e) {
-    return Double.isNaN(e.trainLoss()) && !Double.isNaN(e.trainAccuracy());
+  private static boolean measured(EpochStats e) {
+    return Double.isInfinite(e.trainLoss()) || !Double.isNaN(e.trainAccuracy());
   }
 
   static Optional<Finding> lossNotDecreasing(List<EpochStats> epochs) {
     double[] loss = epochs.stream().mapToDouble(EpochStats::trainLoss).toArray();
-    if (loss.length < 2
-        || IntStream.range(0, loss.length).anyMatch(i -> !Double.isFinite(loss[i]))) {
-      return Optional.empty();
-    }
-    double first = loss[0];
-    double bestLater = Double.POSITIVE_INFINITY;
-    for (int i = 1; i < loss.length; i++) {
-      bestLater = Math.min(bestLater, loss[i]);
-    }
-    if (bestLater > first - Math.abs(first) * MIN_RELATIVE_IMPROVEMENT) {
+    Optional<Stall> stall = DebuggerRules.lossNotDecreasing(loss);
+    if (stall.isPresent()) {
       return Optional.of(
           warning(
               LOSS_NOT_DECREASING,
               "The training loss did not decrease: "
-                  + Format.number(first)
+                  + Format.number(stall.get().reference())
                   + " at epoch "
                   + epochs.get(0).epoch()
                   + ", never below "
-                  + Format.number(bestLater)
+                  + Format.number(stall.get().best())
                   + " in the "
                   + (loss.length - 1)
                   + " epochs after. The learning rate is likely too high or too low, or the"
                   + " labels do not match the images; try a learning rate 10x smaller and"
                   + " larger, and check a few labelled examples."));
     }
-    if (loss.length > PLATEAU_EPOCHS + 1) {
-      int split = loss.length - PLATEAU_EPOCHS;
-      double bestBefore = Double.POSITIVE_INFINITY;
-      int bestEpoch = 0;
-      for (int i = 0; i < split; i++) {
-        if (loss[i] < bestBefore) {
-          bestBefore = loss[i];
-          bestEpoch = epochs.get(i).epoch();
-        }
-      }
-      double bestAfter = Double.POSITIVE_INFINITY;
-      for (int i = split; i < loss.length; i++) {
-        bestAfter = Math.min(bestAfter, loss[i]);
-      }
-      if (bestAfter > bestBefore - Math.abs(bestBefore) * MIN_RELATIVE_IMPROVEMENT) {
-        return Optional.of(
-            warning(
-                LOSS_NOT_DECREASING,
-                "The training loss stopped decreasing: its best was "
-                    + Format.number(bestBefore)
-                    + " at epoch "
-                    + bestEpoch
-                    + " and the last "
-                    + PLATEAU_EPOCHS
-                    + " epochs got no lower than "
-                    + Format.number(bestAfter)
-                    + ". Decay the learning rate (a step or cosine schedule) or stop earlier."));
-      }
-    }
-    return Optional.empty();
+    return DebuggerRules.lossPlateau(loss)
+        .map(
+            plateau ->
+                warning(
+                    LOSS_NOT_DECREASING,
+                    "The training loss stopped decreasing: its best was "
+                        + Format.number(plateau.reference())
+                        + " at epoch "
+                        + epochs.get(plateau.referenceEpoch()).epoch()
+                        + " and the last "
+                        + DebuggerRules.PLATEAU_EPOCHS
+                        + " epochs got no lower than "
+                        + Format.number(plateau.best())
+                        + ". Decay the learning rate (a step or cosine schedule) or stop"
+                        + " earlier."));
   }
 
   static Optional<Finding> overfitting(List<EpochStats> epochs) {
-    int streak = 0;
-    int gapStreak = 0;
+    double[] trainLoss = epochs.stream().mapToDouble(EpochStats::trainLoss).toArray();
+    double[] validationLoss = epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
+    double[] trainAccuracy = epochs.stream().mapToDouble(EpochStats::trainAccuracy).toArray();
+    double[] validationAccuracy =
+        epochs.stream().mapToDouble(EpochStats::validationAccuracy).toArray();
     for (int i = 1; i < epochs.size(); i++) {
-      EpochStats before = epochs.get(i - 1);
       EpochStats now = epochs.get(i);
-      boolean lossDiverges =
-          now.validationLoss() > before.validationLoss() && now.trainLoss() < before.trainLoss();
-      streak = lossDiverges ? streak + 1 : 0;
-      double gapBefore = before.trainAccuracy() - before.validationAccuracy();
-      double gapNow = now.trainAccuracy() - now.validationAccuracy();
-      gapStreak = gapNow > gapBefore ? gapStreak + 1 : 0;
-      if (streak >= OVERFITTING_EPOCHS) {
-        EpochStats start = epochs.get(i - streak);
+      Optional<Streak> losses = DebuggerRules.overfitting(trainLoss, validationLoss, i);
+      if (losses.isPresent()) {
+        EpochStats start = epochs.get(losses.get().start());
         return Optional.of(
             warning(
                 OVERFITTING,
@@ -202,8 +169,9 @@ public final class Findings {
                     + ". "
                     + remedy(start)));
       }
-      if (gapStreak >= OVERFITTING_EPOCHS && gapNow >= OVERFITTING_GAP) {
-        EpochStats start = epochs.get(i - gapStreak);
+      Optional<Streak> gap = DebuggerRules.accuracyGapGrowing(trainAccuracy, validationAccuracy, i);
+      if (gap.isPresent()) {
+        EpochStats start = epochs.get(gap.get().start());
         return Optional.of(
             warning(
                 OVERFITTING,
@@ -213,7 +181,7 @@ public final class Findings {
                     + " at epoch "
                     + start.epoch()
                     + " to "
-                    + Format.percent(gapNow)
+                    + Format.percent(gapBefore(now))
                     + " at epoch "
                     + now.epoch()
                     + " (training "

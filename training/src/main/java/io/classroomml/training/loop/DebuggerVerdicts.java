@@ -1,27 +1,23 @@
 package io.classroomml.training.loop;
 
+import io.classroomml.contract.rules.DebuggerRules;
+import io.classroomml.contract.rules.DebuggerRules.Stall;
+import io.classroomml.contract.rules.DebuggerRules.Streak;
 import io.classroomml.reports.EpochStats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Built-in versions of SageMaker Debugger's rules, checked after every epoch: a non-finite loss and
- * a loss that does not decrease end the job as failed; overfitting ends it early with the model it
- * has.
+ * What the trainer does with the contract's training rules ({@link DebuggerRules}, after SageMaker
+ * Debugger's), checked after every epoch: a non-finite loss and a loss that does not decrease end
+ * the job as failed; overfitting ends it early with the model it has. The thresholds and predicates
+ * are the contract's, so the training report's findings name the same events; the wording for the
+ * failure file is here.
  */
-final class DebuggerRules {
+final class DebuggerVerdicts {
 
-  /** Epochs after which the training loss must have fallen below its first value. */
-  static final int LOSS_NOT_DECREASING_EPOCHS = 3;
-
-  /** The fall that counts as decreasing: 1 % of the first epoch's loss. */
-  static final double MIN_RELATIVE_DECREASE = 0.01;
-
-  /** Consecutive epochs of rising validation loss with falling training loss. */
-  static final int OVERFIT_EPOCHS = 3;
-
-  private DebuggerRules() {}
+  private DebuggerVerdicts() {}
 
   /** What a rule decided. */
   record Verdict(String rule, String reason, boolean fatal) {}
@@ -43,48 +39,40 @@ final class DebuggerRules {
 
   static Optional<Verdict> check(List<EpochStats> epochs, double learningRate) {
     EpochStats last = epochs.get(epochs.size() - 1);
-    if (!Double.isFinite(last.trainLoss())) {
+    if (DebuggerRules.lossNotFinite(last.trainLoss())) {
       return Optional.of(lossNotFinite(last.epoch(), -1, last.trainLoss(), learningRate));
     }
-    if (epochs.size() >= LOSS_NOT_DECREASING_EPOCHS + 1) {
-      double first = epochs.get(0).trainLoss();
-      double best = epochs.stream().mapToDouble(EpochStats::trainLoss).min().orElse(first);
-      if (best > first * (1 - MIN_RELATIVE_DECREASE)) {
-        return Optional.of(
-            new Verdict(
-                "LossNotDecreasing",
-                String.format(
-                    Locale.ROOT,
-                    "training loss has not decreased in %d epochs (first %.4f, best %.4f); try a"
-                        + " smaller learning_rate (now %g), or check that labels match images",
-                    epochs.size(),
-                    first,
-                    best,
-                    learningRate),
-                true));
-      }
+    double[] trainLoss = epochs.stream().mapToDouble(EpochStats::trainLoss).toArray();
+    Optional<Stall> stall = DebuggerRules.lossNotDecreasing(trainLoss);
+    if (stall.isPresent()) {
+      return Optional.of(
+          new Verdict(
+              "LossNotDecreasing",
+              String.format(
+                  Locale.ROOT,
+                  "training loss has not decreased in %d epochs (first %.4f, best %.4f); try a"
+                      + " smaller learning_rate (now %g), or check that labels match images",
+                  epochs.size(),
+                  stall.get().reference(),
+                  Math.min(stall.get().reference(), stall.get().best()),
+                  learningRate),
+              true));
     }
-    if (epochs.size() > OVERFIT_EPOCHS) {
-      boolean overfitting = true;
-      for (int i = epochs.size() - OVERFIT_EPOCHS; i < epochs.size(); i++) {
-        EpochStats prev = epochs.get(i - 1);
-        EpochStats cur = epochs.get(i);
-        overfitting &=
-            cur.validationLoss() > prev.validationLoss() && cur.trainLoss() < prev.trainLoss();
-      }
-      if (overfitting) {
-        return Optional.of(
-            new Verdict(
-                "Overfit",
-                String.format(
-                    Locale.ROOT,
-                    "validation loss rose for %d epochs while training loss fell (%.4f → %.4f);"
-                        + " stopped early. Use more augmentation, dropout or weight_decay",
-                    OVERFIT_EPOCHS,
-                    epochs.get(epochs.size() - OVERFIT_EPOCHS - 1).validationLoss(),
-                    last.validationLoss()),
-                false));
-      }
+    double[] validationLoss = epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
+    Optional<Streak> overfit =
+        DebuggerRules.overfitting(trainLoss, validationLoss, epochs.size() - 1);
+    if (overfit.isPresent()) {
+      return Optional.of(
+          new Verdict(
+              "Overfit",
+              String.format(
+                  Locale.ROOT,
+                  "validation loss rose for %d epochs while training loss fell (%.4f → %.4f);"
+                      + " stopped early. Use more augmentation, dropout or weight_decay",
+                  overfit.get().length(),
+                  epochs.get(overfit.get().start()).validationLoss(),
+                  last.validationLoss()),
+              false));
     }
     return Optional.empty();
   }

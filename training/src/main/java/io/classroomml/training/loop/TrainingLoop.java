@@ -212,8 +212,8 @@ public final class TrainingLoop {
               source.release(batch);
               if (config.debuggerRules() && !Float.isFinite(stepResult[0])) {
                 // No point finishing the epoch: every later step is NaN too.
-                DebuggerRules.Verdict v =
-                    DebuggerRules.lossNotFinite(
+                DebuggerVerdicts.Verdict v =
+                    DebuggerVerdicts.lossNotFinite(
                         epoch + 1, step, stepResult[0], optimizer.learningRate());
                 throw new RuleViolation(v.rule(), v.reason());
               }
@@ -269,8 +269,8 @@ public final class TrainingLoop {
                 sinceBest++;
               }
             }
-            Optional<DebuggerRules.Verdict> verdict =
-                config.debuggerRules() ? DebuggerRules.check(epochs, lr) : Optional.empty();
+            Optional<DebuggerVerdicts.Verdict> verdict =
+                config.debuggerRules() ? DebuggerVerdicts.check(epochs, lr) : Optional.empty();
             if (verdict.isPresent() && verdict.get().fatal()) {
               throw new RuleViolation(verdict.get().rule(), verdict.get().reason());
             }

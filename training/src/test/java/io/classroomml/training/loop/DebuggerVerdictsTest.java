@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DebuggerRulesTest {
+class DebuggerVerdictsTest {
 
   private static EpochStats epoch(int n, double trainLoss, double validationLoss) {
     return new EpochStats(n, trainLoss, 0.5, validationLoss, 0.5, 1, 100, 0, 1, 0.1);
@@ -23,7 +23,7 @@ class DebuggerRulesTest {
 
   @Test
   void aNonFiniteLossIsFatalAndSaysToLowerTheLearningRate() {
-    var verdict = DebuggerRules.check(List.of(epoch(1, Double.NaN, 1)), 0.5).orElseThrow();
+    var verdict = DebuggerVerdicts.check(List.of(epoch(1, Double.NaN, 1)), 0.5).orElseThrow();
 
     assertThat(verdict.rule()).isEqualTo("LossNotFinite");
     assertThat(verdict.fatal()).isTrue();
@@ -33,7 +33,7 @@ class DebuggerRulesTest {
   @Test
   void aLossThatDoesNotFallInFourEpochsIsFatal() {
     var verdict =
-        DebuggerRules.check(
+        DebuggerVerdicts.check(
                 losses(new double[] {2.3, 2.31, 2.3, 2.29}, new double[] {2, 2, 2, 2}), 1)
             .orElseThrow();
 
@@ -44,7 +44,7 @@ class DebuggerRulesTest {
   @Test
   void risingValidationLossWithFallingTrainingLossStopsEarly() {
     var verdict =
-        DebuggerRules.check(
+        DebuggerVerdicts.check(
                 losses(new double[] {2.0, 1.5, 1.0, 0.5}, new double[] {1.0, 1.1, 1.2, 1.3}), 1)
             .orElseThrow();
 
@@ -55,7 +55,7 @@ class DebuggerRulesTest {
   @Test
   void healthyTrainingTriggersNothing() {
     assertThat(
-            DebuggerRules.check(
+            DebuggerVerdicts.check(
                 losses(new double[] {2.0, 1.5, 1.0, 0.8}, new double[] {1.9, 1.4, 1.1, 1.0}), 1))
         .isEmpty();
   }
