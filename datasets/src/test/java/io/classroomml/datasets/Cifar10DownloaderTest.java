@@ -23,9 +23,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the downloader against a real HTTP server on a random local port. */
+@Timeout(60) // each test downloads from a local HTTP server
 class Cifar10DownloaderTest {
 
   @TempDir Path target;

@@ -1,25 +1,18 @@
 package io.classroomml.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.classroomml.testing.Requirements;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Reads the real Fashion-MNIST from the Debian package {@code dataset-fashion-mnist}. */
 class FashionMnistTest {
 
-  private static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
-
   @Test
   void read_debianFashionMnist_givesTheFullTrainAndTestSets() throws IOException {
-    assumeTrue(
-        Files.isDirectory(FASHION_MNIST), "apt-get install dataset-fashion-mnist to run this test");
-
-    ChannelData data = ChannelReader.read(FASHION_MNIST, 32);
+    ChannelData data = ChannelReader.read(Requirements.fashionMnist(), 32);
 
     assertThat(data.format()).isEqualTo(DataFormat.IDX);
     ImageSet train = data.train().orElseThrow();

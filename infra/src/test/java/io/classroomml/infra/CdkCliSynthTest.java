@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cdk synth} through the real, pinned CDK CLI ({@code npm ci} installs it), with the app
- * command from cdk.json, offline and without credentials.
+ * command from cdk.json, offline and without credentials. (It runs the CLI itself rather than
+ * test-support's {@code Processes}: infra takes no test dependency on it yet.)
  */
 class CdkCliSynthTest {
 
@@ -46,13 +48,30 @@ class CdkCliSynthTest {
     env.remove("AWS_ACCESS_KEY_ID");
     env.remove("AWS_SECRET_ACCESS_KEY");
     env.remove("AWS_SESSION_TOKEN");
-    Process process = builder.redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("cdk synth did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
+    // Output to a file, not a pipe: reading a pipe to its end before waitFor would wait as long as
+    // any child of the CLI holds it open, and the timeout would never start.
+    Path log = Files.createTempFile("cdk-synth-", ".log");
+    try {
+      Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean ended = false;
+      try {
+        ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } finally {
+        if (!ended) {
+          // The CLI runs the app as a child JVM: kill the whole tree, on timeout or interrupt.
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly();
+        }
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      if (!ended) {
+        throw new AssertionError(
+            "cdk synth did not finish in " + TIMEOUT_SECONDS + " s and was killed:\n" + output);
+      }
+      return new Result(process.exitValue(), output);
+    } finally {
+      Files.deleteIfExists(log);
     }
-    return new Result(process.exitValue(), output);
   }
 
   private static String[] digests(String... more) {
@@ -74,6 +93,7 @@ class CdkCliSynthTest {
           + " \"12\"}}";
 
   @Test
+  @Timeout(TIMEOUT_SECONDS + 60)
   void synth_withCdkJsonAndDigests_writesEveryStackAndTheEstimate(@TempDir Path out)
       throws Exception {
     Path spec =
@@ -93,6 +113,7 @@ class CdkCliSynthTest {
   }
 
   @Test
+  @Timeout(TIMEOUT_SECONDS + 60)
   void synth_invalidSetting_failsNamingTheKeyAndValue(@TempDir Path out) throws Exception {
     Result result = synth(out, digests("region=ap-south-1"));
 

@@ -296,20 +296,66 @@ class StudentStackTest {
 
   @Test
   void executionRole_hasNoManagedOrWildcardDataPolicies() {
-    alice.hasResourceProperties(
-        "AWS::IAM::Role",
-        Match.objectLike(
-            Map.of(
-                "AssumeRolePolicyDocument",
-                Match.objectLike(
-                    Map.of(
-                        "Statement",
-                        List.of(
-                            Match.objectLike(
-                                Map.of(
-                                    "Principal", Map.of("Service", "sagemaker.amazonaws.com")))))),
-                "ManagedPolicyArns",
-                Match.absent())));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode resources = json.valueToTree(alice.toJSON()).path("Resources");
+    List<String> roles = new ArrayList<>();
+    List<JsonNode> statements = new ArrayList<>();
+    resources
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode props = e.getValue().path("Properties");
+              if (e.getValue().path("Type").asText().equals("AWS::IAM::Role")
+                  && props.path("AssumeRolePolicyDocument").toString().contains("sagemaker.")) {
+                roles.add(e.getKey());
+                assertThat(props.path("ManagedPolicyArns")).as("managed policies").isEmpty();
+                props
+                    .path("Policies")
+                    .forEach(p -> p.at("/PolicyDocument/Statement").forEach(statements::add));
+              }
+            });
+    assertThat(roles).as("SageMaker execution roles").hasSize(1);
+    resources.forEach(
+        r -> {
+          if (r.path("Type").asText().equals("AWS::IAM::Policy")
+              && r.at("/Properties/Roles").toString().contains("\"" + roles.get(0) + "\"")) {
+            r.at("/Properties/PolicyDocument/Statement").forEach(statements::add);
+          }
+        });
+    assertThat(statements).isNotEmpty();
+
+    for (JsonNode statement : statements) {
+      List<String> actions = new ArrayList<>();
+      JsonNode action = statement.path("Action");
+      (action.isArray() ? action : json.createArrayNode().add(action))
+          .forEach(a -> actions.add(a.asText()));
+      assertThat(actions).as("actions of %s", statement).noneMatch(a -> a.contains("*"));
+      if (actions.stream().noneMatch(a -> a.startsWith("s3:"))) {
+        continue;
+      }
+      JsonNode resource = statement.path("Resource");
+      for (JsonNode r : resource.isArray() ? resource : json.createArrayNode().add(resource)) {
+        // Wildcards only in object keys, under a bucket named in full (or by reference).
+        String arn = text(r);
+        String path = arn.contains(":s3:::") ? arn.substring(arn.indexOf(":s3:::") + 6) : arn;
+        String bucket = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        assertThat(bucket).as("bucket of %s in %s", arn, statement).doesNotContain("*", "?");
+      }
+    }
+  }
+
+  /** A resource as text: Fn::Join joined, any other intrinsic a wildcard-free {@code <ref>}. */
+  private static String text(JsonNode node) {
+    if (node.isTextual()) {
+      return node.asText();
+    }
+    JsonNode join = node.path("Fn::Join");
+    if (join.isArray()) {
+      List<String> parts = new ArrayList<>();
+      join.get(1).forEach(p -> parts.add(text(p)));
+      return String.join(join.get(0).asText(), parts);
+    }
+    return "<ref>";
   }
 
   @SuppressWarnings("unchecked")

@@ -1,9 +1,9 @@
 package io.classroomml.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.classroomml.contract.SageMakerPaths;
+import io.classroomml.testing.Requirements;
 import io.classroomml.training.config.TrainingEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,16 +13,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real data: Fashion-MNIST from Debian's {@code dataset-fashion-mnist} (installed by {@code
- * .ci/run}). About 23,000 training images seen in three short epochs must classify the full 10,000
- * image test set far above chance (10 %) and above what a linear model reaches on raw pixels.
+ * scripts/test}). About 23,000 training images seen in three short epochs must classify the full
+ * 10,000 image test set far above chance (10 %) and above what a linear model reaches on raw
+ * pixels.
  */
 class FashionMnistAccuracyTest {
-
-  private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
   /**
    * Softmax regression on raw pixels reaches about 84 %; a CNN after 23k images of a 3-epoch run
@@ -33,8 +33,9 @@ class FashionMnistAccuracyTest {
   @TempDir Path dir;
 
   @Test
+  @Timeout(15 * 60) // three short epochs; about 5 minutes on 2 busy cores
   void aShortRunOnRealFashionMnistClearsTheAccuracyFloor() throws Exception {
-    assumeTrue(Files.isDirectory(FASHION), "apt-get install dataset-fashion-mnist");
+    Path fashion = Requirements.fashionMnist();
     JobDirectory job = new JobDirectory(dir.resolve("opt/ml"));
     job.configure(
         Map.of(
@@ -46,7 +47,7 @@ class FashionMnistAccuracyTest {
             "warmup_epochs", "0.2"),
         List.of("train"));
     Path channel = job.channel("train");
-    try (var files = Files.list(FASHION)) {
+    try (var files = Files.list(fashion)) {
       for (Path f : files.toList()) {
         Files.createSymbolicLink(channel.resolve(f.getFileName()), f);
       }

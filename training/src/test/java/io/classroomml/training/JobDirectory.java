@@ -1,9 +1,11 @@
 package io.classroomml.training;
 
 import io.classroomml.contract.SageMakerPaths;
+import io.classroomml.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,6 +55,15 @@ final class JobDirectory {
 
   /** Starts {@code train} in a new JVM with this directory as {@code SAGEMAKER_BASE_DIR}. */
   Process start(Path log) throws IOException {
+    return command().redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Runs {@code train} to the end (at most 5 minutes, then it is killed); its exit code. */
+  int run(Path log) throws IOException, InterruptedException {
+    return Processes.run(command(), log, Duration.ofMinutes(5)).exit();
+  }
+
+  private ProcessBuilder command() {
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -62,14 +73,7 @@ final class JobDirectory {
             TrainMain.class.getName(),
             "train");
     pb.environment().put(SageMakerPaths.BASE_DIR_ENV, base.toString());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(log.toFile());
-    return pb.start();
-  }
-
-  /** Runs {@code train} to the end and returns its exit code. */
-  int run(Path log) throws IOException, InterruptedException {
-    return start(log).waitFor();
+    return pb;
   }
 
   String failure() throws IOException {

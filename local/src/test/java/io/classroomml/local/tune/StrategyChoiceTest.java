@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.classroomml.contract.tuning.Strategy;
 import io.classroomml.contract.tuning.TuningSpec;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,14 +38,42 @@ class StrategyChoiceTest {
             SuccessiveHalving.class, s -> assertThat(s.rungs()).containsExactly(1, 3, 9));
   }
 
-  @Test
-  void sameSeed_sameTrials() {
-    TuningSpec random = spec(Strategy.RANDOM, Map.of());
-    SearchStrategy a = SearchStrategy.of(random, 5);
-    SearchStrategy b = SearchStrategy.of(random, 5);
+  /** A Random search over one range, with the given {@code RandomSeed} line (or none). */
+  private static TuningSpec randomSpec(String randomSeed) {
+    return TuningSpec.parse(
+        "{\"Strategy\": \"Random\", "
+            + randomSeed
+            + "\"HyperParameterTuningJobObjective\": {\"Type\": \"Maximize\", \"MetricName\":"
+            + " \"validation:accuracy\"}, \"ResourceLimits\": {\"MaxNumberOfTrainingJobs\": 4,"
+            + " \"MaxParallelTrainingJobs\": 2}, \"ParameterRanges\": {\"ContinuousParameterRanges\":"
+            + " [{\"Name\": \"learning_rate\", \"MinValue\": \"0.001\", \"MaxValue\": \"0.1\","
+            + " \"ScalingType\": \"Logarithmic\"}]}, \"StaticHyperParameters\": {\"epochs\":"
+            + " \"2\"}}");
+  }
+
+  private static List<Optional<Map<String, String>>> trials(SearchStrategy search) {
+    List<Optional<Map<String, String>>> trials = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      assertThat(a.next(java.util.List.of(), java.util.List.of()))
-          .isEqualTo(b.next(java.util.List.of(), java.util.List.of()));
+      trials.add(search.next(List.of(), List.of()));
     }
+    return trials;
+  }
+
+  @Test
+  void sameSeed_sameTrials_otherSeed_otherTrials() {
+    TuningSpec unseeded = randomSpec("");
+
+    assertThat(trials(SearchStrategy.of(unseeded, 5)))
+        .isEqualTo(trials(SearchStrategy.of(unseeded, 5)))
+        .isNotEqualTo(trials(SearchStrategy.of(unseeded, 6)));
+  }
+
+  @Test
+  void specRandomSeed_winsOverTheSeedGiven() {
+    TuningSpec seeded = randomSpec("\"RandomSeed\": 7, ");
+
+    assertThat(trials(SearchStrategy.of(seeded, 5)))
+        .isEqualTo(trials(SearchStrategy.of(seeded, 6)))
+        .isEqualTo(trials(SearchStrategy.of(randomSpec(""), 7)));
   }
 }

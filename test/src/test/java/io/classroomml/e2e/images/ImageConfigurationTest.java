@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What SageMaker reads from an image, asserted from the tars the build made. */
+@Timeout(10 * 60) // each test unpacks an image tar of a few hundred MB with the host's tar
 class ImageConfigurationTest {
 
   private static final String BIND_LABEL =

@@ -12,6 +12,7 @@ import io.classroomml.models.SavedModel;
 import io.classroomml.runtime.client.InvokeClient;
 import io.classroomml.runtime.gateway.EndpointTarget;
 import io.classroomml.runtime.gateway.RuntimeGateway;
+import io.classroomml.testing.Requirements;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,12 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,15 +50,12 @@ class ImageRunTest {
 
   @BeforeAll
   static void requireRunc() {
-    boolean runc = Commands.available("runc");
-    if (System.getenv("CI") != null && !runc) {
-      fail("runc is missing; .ci/run installs it (apt-get install runc)");
-    }
-    Assumptions.assumeTrue(runc, "runc is not installed (apt-get install runc): image run skipped");
+    Requirements.runc();
   }
 
   @Test
   @Order(1)
+  @Timeout(15 * 60) // unpacking the image, then the container's own 600 s limit
   void trainingImage_trainsATinyJobInAMountedOptMl_andWritesItsModel() throws Exception {
     optMl = Files.createDirectories(work.resolve("opt-ml"));
     Path config = Files.createDirectories(optMl.resolve("input/config"));
@@ -90,6 +88,7 @@ class ImageRunTest {
 
   @Test
   @Order(2)
+  @Timeout(10 * 60) // unpacking the image, 120 s for /ping, 60 s to stop
   void inferenceImage_answersPing_andClassifiesAnImageSentThroughTheRuntimeGateway()
       throws Exception {
     assertThat(optMl).as("the model the training image wrote").isNotNull();

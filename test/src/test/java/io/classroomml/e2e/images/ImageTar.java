@@ -2,13 +2,18 @@ package io.classroomml.e2e.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroomml.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * An image tar as Jib's {@code buildTar} writes it (docker-save format), opened into a directory:
@@ -17,6 +22,12 @@ import java.util.Map;
 final class ImageTar {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The host's tar unpacks (modes, links and owners as a container runtime lays them out); reading
+   * is commons-compress.
+   */
+  private static final Duration UNPACK = Duration.ofMinutes(5);
 
   /** Where the default build leaves each image tar, relative to the repository root. */
   static Path built(String image) {
@@ -56,7 +67,7 @@ final class ImageTar {
   /** Unpacks the outer tar (not the layers) into {@code dir}. */
   static ImageTar open(Path tar, Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    Commands.run(List.of("tar", "-xf", tar.toString(), "-C", dir.toString()), dir);
+    Processes.check(List.of("tar", "-xf", tar.toString(), "-C", dir.toString()), dir, UNPACK);
     JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
     JsonNode config = JSON.readTree(dir.resolve(manifest.at("/0/Config").asText()).toFile());
     return new ImageTar(dir, manifest, config);
@@ -86,16 +97,22 @@ final class ImageTar {
 
   /** Names of the files in one layer. */
   List<String> layerEntries(String layer) throws IOException, InterruptedException {
-    return Commands.run(List.of("tar", "-tzf", opened.resolve(layer).toString()), opened)
-        .lines()
-        .toList();
+    List<String> names = new ArrayList<>();
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(
+            new GZIPInputStream(Files.newInputStream(opened.resolve(layer)), 1 << 16))) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    return names;
   }
 
   /** Applies the layers in order, as a container runtime does (Jib's layers have no whiteouts). */
   Path rootfs(Path rootfs) throws IOException, InterruptedException {
     Files.createDirectories(rootfs);
     for (String layer : layers()) {
-      Commands.run(
+      Processes.check(
           List.of(
               "tar",
               "--warning=no-unknown-keyword",
@@ -103,7 +120,8 @@ final class ImageTar {
               opened.resolve(layer).toString(),
               "-C",
               rootfs.toString()),
-          rootfs);
+          rootfs,
+          UNPACK);
     }
     return rootfs;
   }

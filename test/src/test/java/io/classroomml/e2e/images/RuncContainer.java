@@ -3,9 +3,11 @@ package io.classroomml.e2e.images;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.classroomml.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ final class RuncContainer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  /** Long enough for any runc command that is not the container itself. */
+  private static final Duration RUNC_COMMAND = Duration.ofSeconds(60);
 
   private final String id;
   private final Path state;
@@ -47,7 +52,7 @@ final class RuncContainer implements AutoCloseable {
       ImageTar image, Path bundle, String argument, Path optMl, Map<String, String> env)
       throws IOException, InterruptedException {
     image.rootfs(bundle.resolve("rootfs"));
-    Commands.run(List.of("runc", "spec", "--bundle", bundle.toString()), bundle);
+    Processes.check(List.of("runc", "spec", "--bundle", bundle.toString()), bundle, RUNC_COMMAND);
     ObjectNode config = (ObjectNode) JSON.readTree(bundle.resolve("config.json").toFile());
 
     ObjectNode process = (ObjectNode) config.get("process");
@@ -120,10 +125,7 @@ final class RuncContainer implements AutoCloseable {
   /** SIGTERM, as SageMaker stops a container, then the exit code. */
   int stop() throws IOException, InterruptedException {
     if (process.isAlive()) {
-      new ProcessBuilder("runc", "--root", state.toString(), "kill", id, "TERM")
-          .redirectErrorStream(true)
-          .start()
-          .waitFor();
+      runc("kill", id, "TERM");
     }
     return waitFor(60);
   }
@@ -131,12 +133,18 @@ final class RuncContainer implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     if (process.isAlive()) {
-      new ProcessBuilder("runc", "--root", state.toString(), "kill", id, "KILL").start().waitFor();
+      runc("kill", id, "KILL");
       process.waitFor(30, TimeUnit.SECONDS);
     }
-    new ProcessBuilder("runc", "--root", state.toString(), "delete", "--force", id)
-        .redirectErrorStream(true)
-        .start()
-        .waitFor();
+    runc("delete", "--force", id);
+  }
+
+  /**
+   * {@code runc --root STATE ARGS...}; its exit code is not checked (the container may be gone).
+   */
+  private void runc(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("runc", "--root", state.toString()));
+    command.addAll(List.of(args));
+    Processes.run(command, state, RUNC_COMMAND);
   }
 }

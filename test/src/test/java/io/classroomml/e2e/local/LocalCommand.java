@@ -1,12 +1,11 @@
 package io.classroomml.e2e.local;
 
+import io.classroomml.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code scripts/local VERB ...} as a user runs it: the packaged local-mode jar in its own JVM,
@@ -29,6 +28,16 @@ final class LocalCommand {
 
   /** Starts a verb; output goes to {@code log}. */
   Process start(Path log, String... args) throws IOException {
+    return command(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Runs a verb to its end (at most 10 minutes, then it is killed with everything it started). */
+  Result run(String... args) throws IOException, InterruptedException {
+    Processes.Result result = Processes.run(command(args), Duration.ofMinutes(10));
+    return new Result(result.exit(), result.output());
+  }
+
+  private ProcessBuilder command(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Dclassroom.home=" + ROOT);
@@ -37,19 +46,6 @@ final class LocalCommand {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("CLASSROOM_LOCAL_HOME", workspace.toString());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(log.toFile());
-    return pb.start();
-  }
-
-  /** Runs a verb to its end (at most 10 minutes). */
-  Result run(String... args) throws IOException, InterruptedException {
-    Path log = Files.createTempFile(workspace.getParent(), "local-", ".log");
-    Process p = start(log, args);
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("local " + String.join(" ", args) + " did not finish");
-    }
-    return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    return pb;
   }
 }

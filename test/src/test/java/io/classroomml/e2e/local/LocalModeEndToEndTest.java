@@ -1,7 +1,6 @@
 package io.classroomml.e2e.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,8 @@ import io.classroomml.datasets.ChannelReader;
 import io.classroomml.datasets.ImageSet;
 import io.classroomml.local.data.ChannelWriter;
 import io.classroomml.local.job.Archives;
+import io.classroomml.testing.Processes;
+import io.classroomml.testing.Requirements;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,12 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalModeEndToEndTest {
 
-  private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path temp;
 
   @Test
+  @Timeout(15 * 60) // one `local run` of at most 10 minutes, then `list`
   void run_onGeneratedData_trainsTunesServesTwoEndpointsAndLeavesNothingRunning() throws Exception {
     Path workspace = temp.resolve("ws");
     LocalCommand local = new LocalCommand(workspace);
@@ -124,11 +126,9 @@ class LocalModeEndToEndTest {
   }
 
   @Test
+  @Timeout(25 * 60) // a 3-trial grid, a stopped job and its resume, one command after another
   void fashionMnistSubset_gridWithAFailingTrial_andAStoppedJobResumes() throws Exception {
-    assumeTrue(
-        Files.isRegularFile(FASHION.resolve("train-images-idx3-ubyte.gz")),
-        "needs apt-get install dataset-fashion-mnist");
-    ChannelData fashion = ChannelReader.read(FASHION, 32);
+    ChannelData fashion = ChannelReader.read(Requirements.fashionMnist(), 32);
     Path train = temp.resolve("data/train");
     Path validation = temp.resolve("data/validation");
     ChannelWriter.write(fashion.train().orElseThrow().slice(0, 3000), train, false);
@@ -196,9 +196,15 @@ class LocalModeEndToEndTest {
             "batch_size=64",
             "--threads",
             "1");
-    awaitLine(log, "metrics: epoch=1", train3);
-    train3.toHandle().destroy();
-    assertThat(train3.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    try {
+      awaitLine(log, "metrics: epoch=1", train3);
+      train3.toHandle().destroy();
+      assertThat(train3.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    } finally {
+      if (train3.isAlive()) {
+        Processes.kill(train3); // a failed or timed-out wait leaves no trainer behind
+      }
+    }
     JsonNode stopped =
         JSON.readTree(workspace.resolve("training-jobs/resumable/job.json").toFile());
     assertThat(Files.readString(log))
