@@ -46,7 +46,12 @@ final class AwsModels {
   static synchronized boolean knownPrefix(String prefix) {
     if (prefixes == null) {
       Set<String> all = new HashSet<>();
-      read("iam/service-prefixes.json").orElseThrow().forEach(p -> all.add(p.asText()));
+      read("iam/service-prefixes.json")
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no " + ROOT + "iam/service-prefixes.json on the test classpath"))
+          .forEach(p -> all.add(p.asText()));
       prefixes = all;
     }
     return prefixes.contains(prefix.toLowerCase(Locale.ROOT));

@@ -95,7 +95,30 @@ final class TemplateChecker {
     }
   }
 
-  private void stateMachine(
+  /**
+   * The API calls the state machines of {@code stack} make when run on the documented inputs: what
+   * the pipelines create (job names, models, objects), for the isolation property.
+   */
+  List<StateMachineChecker.Call> pipelineCalls(String stack) {
+    JsonNode template = assembly.template(stack);
+    CfnResolver resolver = new CfnResolver(assembly, stack);
+    List<StateMachineChecker.Call> calls = new ArrayList<>();
+    template
+        .path("Resources")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().path("Type").asText().equals("AWS::StepFunctions::StateMachine")) {
+                Findings ignored = Findings.detached(stack, e.getKey());
+                calls.addAll(
+                    stateMachine(
+                        template, resolver, e.getKey(), e.getValue().path("Properties"), ignored));
+              }
+            });
+    return calls;
+  }
+
+  private List<StateMachineChecker.Call> stateMachine(
       JsonNode template,
       CfnResolver resolver,
       String logicalId,
@@ -107,7 +130,7 @@ final class TemplateChecker {
     } catch (IOException e) {
       findings.add(
           "Properties.DefinitionString", "sfn.definition", "is not JSON: " + e.getMessage());
-      return;
+      return List.of();
     }
     List<JsonNode> documented = new ArrayList<>();
     template
@@ -129,6 +152,7 @@ final class TemplateChecker {
     for (StateMachineChecker.Call call : machine.calls()) {
       IntegrationPermissions.check(call, statements, findings, "Properties.DefinitionString");
     }
+    return machine.calls();
   }
 
   private static void lambdaPermission(JsonNode properties, Findings findings) {
