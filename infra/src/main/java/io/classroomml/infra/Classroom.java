@@ -2,6 +2,7 @@ package io.classroomml.infra;
 
 import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.ConfigReader;
+import io.classroomml.infra.config.ContextKeys;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.cost.ClassEstimate;
 import io.classroomml.infra.cost.CostGuard;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 
@@ -39,7 +42,7 @@ public record Classroom(
    * Context key that turns the cdk-nag AwsSolutions checks off for one synth ({@code -c
    * cdkNag=false}); they are on by default and always on in the tests.
    */
-  public static final String NAG_CONTEXT_KEY = "cdkNag";
+  public static final String NAG_CONTEXT_KEY = ContextKeys.CDK_NAG;
 
   /** The estimate's file name inside the cloud assembly directory. */
   public static final String ESTIMATE_FILE = "classroom-cost-estimate.json";
@@ -50,7 +53,7 @@ public record Classroom(
    * @throws io.classroomml.infra.config.ConfigException for invalid or over-budget configuration
    */
   public static Classroom build(App app) {
-    ClassroomConfig config = ConfigReader.read(app.getNode()::tryGetContext);
+    ClassroomConfig config = ConfigReader.read(allContext(app));
     ClassEstimate estimate = new CostGuard(PriceTable.bundled()).check(config);
     Path file =
         config.estimateFile().map(Path::of).orElse(Path.of(app.getOutdir()).resolve(ESTIMATE_FILE));
@@ -71,5 +74,16 @@ public record Classroom(
       Aspects.of(app).add(new AwsSolutionsChecks());
     }
     return new Classroom(app, config, estimate, platform, List.copyOf(students));
+  }
+
+  /** Every context value of {@code app}: cdk.json, cdk.context.json, {@code -c} and the CLI's. */
+  private static Map<String, ?> allContext(App app) {
+    Object all = app.getNode().getAllContext();
+    if (all instanceof Map<?, ?> map) {
+      Map<String, Object> context = new LinkedHashMap<>();
+      map.forEach((k, v) -> context.put(String.valueOf(k), v));
+      return context;
+    }
+    throw new IllegalStateException("the CDK returned the context as " + all);
   }
 }

@@ -1,5 +1,8 @@
 package io.classroomml.infra;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Every name the classroom gives to things outside CloudFormation's generated names: stacks,
  * repositories, tags and the prefixes of the jobs the pipelines start. IAM policies scope students
@@ -31,33 +34,103 @@ public final class Names {
 
   private Names() {}
 
+  /**
+   * What separates a student id from the rest of every SageMaker name: {@code --}. Student ids
+   * never contain it (ConfigReader refuses them), so {@code <id>--} is a prefix of no other
+   * student's names: neither {@code alice--} of {@code alice-b--...} nor {@code alice-train--...}.
+   * IAM name patterns ({@code training-job/alice--train-*}) therefore match one student only, for
+   * every class list synth accepts. SageMaker names allow it ({@code
+   * ^[a-zA-Z0-9](-*[a-zA-Z0-9])*}).
+   */
+  public static final String SEPARATOR = "--";
+
   /** The stack of student {@code id}. */
   public static String studentStack(String id) {
     return "Classroom-" + id;
   }
 
+  /**
+   * {@code <id>--}: the start of every SageMaker name this student's pipelines and stack create
+   * (jobs, batch models, the endpoint); the cleanup finds them by it.
+   */
+  public static String studentPrefix(String id) {
+    return id + SEPARATOR;
+  }
+
   /** Training jobs the student's pipeline starts are named {@code <this>-<suffix>}. */
   public static String trainingJobPrefix(String id) {
-    return id + "-train";
+    return studentPrefix(id) + "train";
   }
 
   /** Tuning jobs (at most 32 characters with the suffix). */
   public static String tuningJobPrefix(String id) {
-    return id + "-tune";
+    return studentPrefix(id) + "tune";
   }
 
   /** Batch transform jobs. */
   public static String transformJobPrefix(String id) {
-    return id + "-transform";
+    return studentPrefix(id) + "transform";
   }
 
   /** Models the batch transform pipeline creates (and deletes) for one job. */
   public static String batchModelPrefix(String id) {
-    return id + "-batch";
+    return studentPrefix(id) + "batch";
   }
 
   /** The student's endpoint (a fixed name so dashboards and alarms can find it). */
   public static String endpointName(String id) {
-    return id + "-endpoint";
+    return studentPrefix(id) + "endpoint";
+  }
+
+  /**
+   * How CloudWatch's metric SEARCH splits a dimension value into the tokens a partial search term
+   * matches: at every character that is not a letter or digit, and between letters and digits
+   * ({@code alice--train-0a1b/algo-1} is {@code alice train 0 a 1 b algo 1}), lower-cased.
+   */
+  public static List<String> searchTokens(String value) {
+    List<String> tokens = new ArrayList<>();
+    for (String word : value.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+      for (String token : word.split("(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")) {
+        if (!token.isEmpty()) {
+          tokens.add(token);
+        }
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Pairs of ids whose training jobs a metric SEARCH cannot tell apart (the same {@link
+   * #searchTokens tokens}, e.g. {@code ab1} and {@code ab-1}), as {@code "a and b"}: the class
+   * dashboard would mix their graphs.
+   */
+  public static List<String> searchTwins(List<String> ids) {
+    List<String> twins = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      for (int j = i + 1; j < ids.size(); j++) {
+        if (searchTokens(ids.get(i)).equals(searchTokens(ids.get(j)))) {
+          twins.add(ids.get(i) + " and " + ids.get(j));
+        }
+      }
+    }
+    return twins;
+  }
+
+  /**
+   * Pairs of ids where one student's name prefix starts another's, as {@code "a and b"}: such a
+   * class would let a's name-scoped permissions reach b's jobs. Empty for every class whose ids
+   * ConfigReader accepts (no id contains {@link #SEPARATOR}); synth checks it all the same, so a
+   * later change to the id rules cannot open the hole silently.
+   */
+  public static List<String> overlappingPrefixes(List<String> ids) {
+    List<String> overlaps = new ArrayList<>();
+    for (String a : ids) {
+      for (String b : ids) {
+        if (!a.equals(b) && studentPrefix(b).startsWith(studentPrefix(a))) {
+          overlaps.add(a + " and " + b);
+        }
+      }
+    }
+    return overlaps;
   }
 }

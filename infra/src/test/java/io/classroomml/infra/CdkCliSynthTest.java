@@ -114,6 +114,16 @@ class CdkCliSynthTest {
 
   @Test
   @Timeout(TIMEOUT_SECONDS + 60)
+  void synth_mistypedContextKey_failsWithTheKeyItProbablyMeant(@TempDir Path out) throws Exception {
+    Result result = synth(out, digests("budgetUSD=5"));
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.output()).contains("'budgetUSD'", "did you mean 'budgetUsd'?");
+    assertThat(out.resolve("Classroom-Platform.template.json")).doesNotExist();
+  }
+
+  @Test
+  @Timeout(TIMEOUT_SECONDS + 60)
   void synth_invalidSetting_failsNamingTheKeyAndValue(@TempDir Path out) throws Exception {
     Result result = synth(out, digests("region=ap-south-1"));
 

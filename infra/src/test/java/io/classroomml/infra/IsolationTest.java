@@ -42,7 +42,9 @@ class IsolationTest {
           "sagemaker:ListTrainingJobs",
           "sagemaker:ListHyperParameterTuningJobs",
           "sagemaker:ListTransformJobs",
-          "sagemaker:ListModels");
+          "sagemaker:ListModels",
+          // Documented on "*" for every SageMaker .sync integration of Step Functions.
+          "sagemaker:ListTags");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> ids = List.of("alice", "bob", "carol");

@@ -76,10 +76,14 @@ class RealtimeEndpointTest {
     alice.hasResourceProperties(
         "AWS::StepFunctions::StateMachine",
         Match.objectLike(Map.of("DefinitionString", Match.objectLike(Map.of()))));
+    com.fasterxml.jackson.databind.JsonNode states =
+        Definitions.named(alice, "Training").at("/States");
     org.assertj.core.api.Assertions.assertThat(
-            Definitions.named(alice, "Training")
-                .at("/States/Train/Parameters/InputDataConfig/0/DataSource/S3DataSource/S3Uri")
-                .asText())
-        .matches("s3://ref-bucketsdata[0-9a-f]{8}/train/");
+            states.at("/WithValidationChannel/Result").findValuesAsText("S3Uri"))
+        .hasSize(2)
+        .allMatch(uri -> uri.matches("s3://ref-bucketsdata[0-9a-f]{8}/(train|validation)/"));
+    org.assertj.core.api.Assertions.assertThat(
+            states.at("/FindTrainingData/Parameters/Prefix").asText())
+        .isEqualTo("train/");
   }
 }

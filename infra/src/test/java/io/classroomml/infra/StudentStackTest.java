@@ -98,8 +98,64 @@ class StudentStackTest {
 
   @Test
   void trainingJob_readsTheSharedDataSetInItsRegion() {
-    assertThat(training.at("/Parameters/InputDataConfig/0/DataSource/S3DataSource/S3Uri").asText())
+    JsonNode states = Definitions.named(alice, "Training").at("/States");
+    assertThat(states.at("/FindTrainingData/Parameters/Bucket").asText()).isEqualTo("course-data");
+    assertThat(states.at("/FindTrainingData/Parameters/Prefix").asText())
+        .isEqualTo("cifar10/train/");
+    assertThat(states.at("/WithValidationChannel/Result/0/DataSource/S3DataSource/S3Uri").asText())
         .isEqualTo("s3://course-data/cifar10/train/");
+  }
+
+  @Test
+  void trainingAndTuningJobs_getTheValidationChannelOnlyWhenItHoldsData() {
+    for (String pipeline : List.of("Training", "Tuning")) {
+      JsonNode states = Definitions.named(alice, pipeline).at("/States");
+      assertThat(states.at("/FindValidationData/Resource").asText())
+          .endsWith(":states:::aws-sdk:s3:listObjectsV2");
+      assertThat(states.at("/FindValidationData/Parameters/Prefix").asText())
+          .isEqualTo("cifar10/validation/");
+      assertThat(states.at("/HasValidationData/Choices/0/Next").asText())
+          .isEqualTo("WithValidationChannel");
+      assertThat(states.at("/HasValidationData/Default").asText())
+          .isEqualTo("WithoutValidationChannel");
+      assertThat(states.at("/WithValidationChannel/Result").findValuesAsText("ChannelName"))
+          .containsExactly("train", "validation");
+      assertThat(states.at("/WithoutValidationChannel/Result").findValuesAsText("ChannelName"))
+          .containsExactly("train");
+      // No training data: the execution fails before SageMaker starts an instance.
+      assertThat(states.at("/HasTrainingData/Default").asText()).isEqualTo("NoTrainingData");
+      assertThat(states.at("/NoTrainingData/Cause").asText())
+          .contains("s3://course-data/cifar10/train/");
+    }
+    assertThat(training.at("/Parameters/InputDataConfig.$").asText()).isEqualTo("$.channels");
+    assertThat(tuning.at("/Parameters/TrainingJobDefinition/InputDataConfig.$").asText())
+        .isEqualTo("$.channels");
+  }
+
+  @Test
+  void pipelines_mayListOnlyTheChannelPrefixes() {
+    alice.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Match.objectLike(
+            Map.of(
+                "PolicyDocument",
+                Match.objectLike(
+                    Map.of(
+                        "Statement",
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "Action",
+                                        "s3:ListBucket",
+                                        "Condition",
+                                        Map.of(
+                                            "StringEquals",
+                                            Map.of(
+                                                "s3:prefix",
+                                                List.of(
+                                                    "cifar10/train/",
+                                                    "cifar10/validation/"))))))))))));
   }
 
   @Test
@@ -198,7 +254,7 @@ class StudentStackTest {
     alice.resourceCountIs("AWS::SageMaker::Endpoint", 1);
     alice.hasResourceProperties(
         "AWS::SageMaker::Endpoint",
-        Map.of("EndpointName", "alice-endpoint", "EndpointConfigName", Match.anyValue()));
+        Map.of("EndpointName", "alice--endpoint", "EndpointConfigName", Match.anyValue()));
     alice.hasResourceProperties(
         "AWS::SageMaker::EndpointConfig",
         Match.objectLike(

@@ -65,7 +65,7 @@ class TeardownTest {
                             Map.of("Ref", Match.stringLikeRegexp("BucketsData.*")),
                             Map.of("Ref", Match.stringLikeRegexp("BucketsArtifacts.*"))),
                         "Prefix",
-                        "alice")))));
+                        "alice--")))));
   }
 
   @Test
@@ -91,9 +91,10 @@ class TeardownTest {
                         "Variables",
                         Match.objectLike(
                             Map.of(
-                                "PREFIX", "alice",
+                                "PREFIX", "alice--",
+                                "STUDENT", "alice",
                                 "TAG_KEY", Names.STUDENT_TAG,
-                                "ENDPOINT", "alice-endpoint"))))));
+                                "ENDPOINT", "alice--endpoint"))))));
   }
 
   @Test

@@ -18,7 +18,7 @@ final class TestClassrooms {
   static final String REGION = "us-east-1";
   static final String TRAINING_DIGEST = "sha256:" + "a".repeat(64);
   static final String INFERENCE_DIGEST = "sha256:" + "b".repeat(64);
-  static final String ALICE_MODEL = "training/alice-train-0a1b2c3d4e5f/output/model.tar.gz";
+  static final String ALICE_MODEL = "training/alice--train-0a1b2c3d4e5f/output/model.tar.gz";
 
   private static Classroom serverless;
   private static Classroom realtime;

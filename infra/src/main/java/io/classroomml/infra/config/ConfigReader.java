@@ -2,6 +2,7 @@ package io.classroomml.infra.config;
 
 import io.classroomml.contract.tuning.TuningSpec;
 import io.classroomml.contract.tuning.TuningSpecException;
+import io.classroomml.infra.Names;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,73 @@ public final class ConfigReader {
    */
   public static ClassroomConfig read(Function<String, Object> context) {
     return new ConfigReader(context).read();
+  }
+
+  /**
+   * Reads the configuration from every context value the app was given (e.g. {@code
+   * app.getNode().getAllContext()}), refusing first any key that is neither the classroom's ({@link
+   * ContextKeys#ALL}) nor the CDK's own: a mistyped {@code -c budgetUSD=5} must not synthesize the
+   * default budget in silence.
+   *
+   * @throws ConfigException naming every unknown key (with the key it probably meant), or the first
+   *     bad value
+   */
+  public static ClassroomConfig read(Map<String, ?> context) {
+    List<String> unknown = new ArrayList<>();
+    for (String key : context.keySet()) {
+      if (!ContextKeys.ALL.contains(key) && !ContextKeys.isCdkKey(key)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<String> hints = new ArrayList<>();
+      for (String key : unknown) {
+        hints.add("'" + key + "'" + closest(key));
+      }
+      throw new ConfigException(
+          unknown.get(0),
+          String.valueOf(context.get(unknown.get(0))),
+          "unknown context key"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", hints)
+              + "; the classroom reads only the keys in docs/configuration.md (and the CDK its"
+              + " own @aws-cdk/... and aws:cdk:... keys)");
+    }
+    return read(context::get);
+  }
+
+  /** A "did you mean" for a mistyped key: the nearest known key, if it is near enough. */
+  private static String closest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : ContextKeys.ALL) {
+      int d = distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  /** Levenshtein distance (insertions, deletions and substitutions cost 1). */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private ClassroomConfig read() {
@@ -148,6 +217,16 @@ public final class ConfigReader {
                 + " buckets and jobs); e.g. "
                 + suggestId(id));
       }
+      if (id.contains(Names.SEPARATOR)) {
+        throw bad(
+            ContextKeys.STUDENTS,
+            id,
+            "a student id may not contain '"
+                + Names.SEPARATOR
+                + "': it separates the id from the rest of every job name, so that no student's"
+                + " names start with another's; e.g. "
+                + id.replaceAll("-+", "-"));
+      }
       if (!ids.add(id)) {
         throw bad(ContextKeys.STUDENTS, id, "is listed twice; give each student once");
       }
@@ -165,6 +244,26 @@ public final class ConfigReader {
     }
     if (students.isEmpty()) {
       throw bad(ContextKeys.STUDENTS, raw, "name at least one student, e.g. alice");
+    }
+    List<String> overlaps = Names.overlappingPrefixes(List.copyOf(ids));
+    if (!overlaps.isEmpty()) {
+      throw bad(
+          ContextKeys.STUDENTS,
+          raw,
+          "the names of "
+              + String.join("; ", overlaps)
+              + " share a prefix, so IAM could not keep these students apart; rename one of each"
+              + " pair");
+    }
+    List<String> twins = Names.searchTwins(List.copyOf(ids));
+    if (!twins.isEmpty()) {
+      throw bad(
+          ContextKeys.STUDENTS,
+          raw,
+          String.join("; ", twins)
+              + " differ only in hyphens between letters and digits, which CloudWatch's metric"
+              + " search ignores, so the class dashboard would mix their training graphs; rename"
+              + " one of each pair");
     }
     for (String id : models.keySet()) {
       if (!ids.contains(id)) {

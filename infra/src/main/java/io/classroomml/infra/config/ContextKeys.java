@@ -1,5 +1,7 @@
 package io.classroomml.infra.config;
 
+import java.util.List;
+
 /** Every CDK context key the classroom reads (set in {@code cdk.json} or with {@code -c}). */
 public final class ContextKeys {
 
@@ -89,6 +91,66 @@ public final class ContextKeys {
 
   /** Context key {@value}; see docs/configuration.md. */
   public static final String STUDENT_DASHBOARDS = "studentDashboards";
+
+  /** Context key {@value}; see docs/configuration.md. */
+  public static final String CDK_NAG = "cdkNag";
+
+  /** Every key above: any other key that is not the CDK's own is refused as a typo. */
+  public static final List<String> ALL =
+      List.of(
+          ACCOUNT,
+          REGION,
+          STUDENTS,
+          MODELS,
+          BUDGET_USD,
+          BUDGET_THRESHOLDS,
+          EXPIRES_AT,
+          ALLOWED_INSTANCE_TYPES,
+          TRAINING_INSTANCE_TYPE,
+          TRAINING_INSTANCE_COUNT,
+          TRAINING_SPOT,
+          TRAINING_MAX_RUNTIME,
+          TRAINING_MAX_WAIT,
+          TRAINING_VOLUME_GB,
+          TUNING_SPEC,
+          ENDPOINT_MODE,
+          SERVERLESS_MEMORY_MB,
+          SERVERLESS_MAX_CONCURRENCY,
+          ENDPOINT_INSTANCE_TYPE,
+          ENDPOINT_MIN_CAPACITY,
+          ENDPOINT_MAX_CAPACITY,
+          TRANSFORM_INSTANCE_TYPE,
+          TRANSFORM_INSTANCE_COUNT,
+          TRANSFORM_MAX_RUNTIME,
+          TRAINING_IMAGE_DIGEST,
+          INFERENCE_IMAGE_DIGEST,
+          SHARED_DATA,
+          COST_ESTIMATE_FILE,
+          STUDENT_DASHBOARDS,
+          CDK_NAG);
+
+  /**
+   * Prefixes of the keys the CDK itself sets: feature flags in cdk.json ({@code @aws-cdk/...}),
+   * what the CLI adds to every synth ({@code aws:cdk:enable-path-metadata}, {@code
+   * aws:cdk:version-reporting}, {@code aws:cdk:bundling-stacks}, ...) and other CDK tools' keys.
+   */
+  static final List<String> CDK_PREFIXES =
+      List.of("@aws-cdk/", "@aws-cdk-containers/", "aws:cdk:", "aws-cdk:", "cdk:", "cdk-");
+
+  /**
+   * Keys the CDK CLI keeps in cdk.json's context block (telemetry opt-out, acknowledged notices).
+   */
+  static final List<String> CDK_KEYS = List.of("cli-telemetry", "acknowledged-issue-numbers");
+
+  /**
+   * Whether {@code key} belongs to the CDK: a {@link #CDK_PREFIXES prefix}, a {@link #CDK_KEYS CLI
+   * key}, or a cached lookup from cdk.context.json ({@code <provider>:account=...:region=...}).
+   */
+  static boolean isCdkKey(String key) {
+    return CDK_KEYS.contains(key)
+        || CDK_PREFIXES.stream().anyMatch(key::startsWith)
+        || key.matches("[a-z0-9-]+:account=.*");
+  }
 
   private ContextKeys() {}
 }

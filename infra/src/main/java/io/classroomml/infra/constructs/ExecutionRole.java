@@ -11,7 +11,6 @@ import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
@@ -23,6 +22,15 @@ public final class ExecutionRole extends Construct {
 
   /** The value of {@link Names#ROLE_TAG} on execution roles. */
   public static final String ROLE_KIND = "sagemaker-execution";
+
+  /** Where SageMaker writes training job (and tuning trial) logs. */
+  public static final String TRAINING_LOGS = "/aws/sagemaker/TrainingJobs";
+
+  /** Where SageMaker writes batch transform logs. */
+  public static final String TRANSFORM_LOGS = "/aws/sagemaker/TransformJobs";
+
+  /** An endpoint's log group is this followed by the endpoint name. */
+  public static final String ENDPOINT_LOGS_PREFIX = "/aws/sagemaker/Endpoints/";
 
   private final Role role;
 
@@ -92,40 +100,25 @@ public final class ExecutionRole extends Construct {
             .actions(List.of("ecr:GetAuthorizationToken"))
             .resources(List.of("*"))
             .build());
-    // SageMaker writes every job into a few fixed, account-wide log groups; a student may create
-    // those groups and streams in them, but write only to streams named after their own jobs.
+    // SageMaker writes every job into a few fixed, account-wide log groups, one stream per
+    // instance named after the job: "<job>/algo-1-<time>", "<job>/<instance>-<time>". The
+    // execution-role documentation lists CreateLogGroup (authorized on the group),
+    // CreateLogStream and PutLogEvents (on the stream) and DescribeLogStreams (on the group).
+    // Streams are this student's only: their job names start with the student's prefix.
     statements.add(
         PolicyStatement.Builder.create()
             .sid("SageMakerLogGroups")
-            .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream"))
-            .resources(
-                List.of(
-                    logs + ":log-group:/aws/sagemaker/TrainingJobs",
-                    logs + ":log-group:/aws/sagemaker/TransformJobs",
-                    logs + ":log-group:/aws/sagemaker/Endpoints/" + Names.endpointName(studentId)))
+            .actions(List.of("logs:CreateLogGroup", "logs:DescribeLogStreams"))
+            .resources(logGroups(studentId).stream().map(g -> logs + ":log-group:" + g).toList())
             .build());
     statements.add(
         PolicyStatement.Builder.create()
             .sid("OwnLogStreams")
-            .actions(List.of("logs:PutLogEvents"))
+            .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
             .resources(
-                List.of(
-                    logs
-                        + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
-                        + Names.trainingJobPrefix(studentId)
-                        + "-*",
-                    logs
-                        + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
-                        + Names.tuningJobPrefix(studentId)
-                        + "-*",
-                    logs
-                        + ":log-group:/aws/sagemaker/TransformJobs:log-stream:"
-                        + Names.transformJobPrefix(studentId)
-                        + "-*",
-                    logs
-                        + ":log-group:/aws/sagemaker/Endpoints/"
-                        + Names.endpointName(studentId)
-                        + ":log-stream:*"))
+                logStreams(studentId).stream()
+                    .map(stream -> logs + ":log-group:" + stream)
+                    .toList())
             .build());
     statements.add(
         PolicyStatement.Builder.create()
@@ -139,10 +132,7 @@ public final class ExecutionRole extends Construct {
             .build());
     this.role =
         Role.Builder.create(this, "Resource")
-            .assumedBy(
-                new ServicePrincipal("sagemaker.amazonaws.com")
-                    .withConditions(
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
+            .assumedBy(Trust.fromAccount("sagemaker.amazonaws.com"))
             .description("SageMaker execution role of student " + studentId)
             .inlinePolicies(
                 Map.of(
@@ -154,13 +144,8 @@ public final class ExecutionRole extends Construct {
     accepted.add(Nag.ANY_RESOURCE);
     accepted.add(Nag.bucketObjects("Data", ""));
     accepted.add(Nag.bucketObjects("Artifacts", ""));
-    for (String stream :
-        List.of(
-            "TrainingJobs:log-stream:" + Names.trainingJobPrefix(studentId) + "-*",
-            "TrainingJobs:log-stream:" + Names.tuningJobPrefix(studentId) + "-*",
-            "TransformJobs:log-stream:" + Names.transformJobPrefix(studentId) + "-*",
-            "Endpoints/" + Names.endpointName(studentId) + ":log-stream:*")) {
-      accepted.add(Nag.arn("logs", "log-group:/aws/sagemaker/" + stream));
+    for (String stream : logStreams(studentId)) {
+      accepted.add(Nag.arn("logs", "log-group:" + stream));
     }
     sharedData.ifPresent(
         d ->
@@ -174,6 +159,25 @@ public final class ExecutionRole extends Construct {
             + " ecr:GetAuthorizationToken and cloudwatch:PutMetricData (namespace-conditioned)"
             + " support no resource-level permissions.",
         accepted);
+  }
+
+  /** SageMaker's log groups this student's jobs and endpoint write to. */
+  public static List<String> logGroups(String studentId) {
+    return List.of(
+        TRAINING_LOGS, TRANSFORM_LOGS, ENDPOINT_LOGS_PREFIX + Names.endpointName(studentId));
+  }
+
+  /**
+   * The log streams of this student's jobs and endpoint, as {@code <group>:log-stream:<pattern>}:
+   * training jobs and tuning trials in the training group, transform jobs in the transform group,
+   * every stream of the student's own endpoint group.
+   */
+  public static List<String> logStreams(String studentId) {
+    return List.of(
+        TRAINING_LOGS + ":log-stream:" + Names.trainingJobPrefix(studentId) + "-*",
+        TRAINING_LOGS + ":log-stream:" + Names.tuningJobPrefix(studentId) + "-*",
+        TRANSFORM_LOGS + ":log-stream:" + Names.transformJobPrefix(studentId) + "-*",
+        ENDPOINT_LOGS_PREFIX + Names.endpointName(studentId) + ":log-stream:*");
   }
 
   /** The IAM role. */

@@ -9,6 +9,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -34,7 +35,13 @@ final class Pipelines {
             .retention(RetentionDays.ONE_MONTH)
             .removalPolicy(RemovalPolicy.DESTROY)
             .build();
+    Role role =
+        Role.Builder.create(scope, id + "Role")
+            .assumedBy(Trust.stepFunctions())
+            .description("Runs " + comment)
+            .build();
     return StateMachine.Builder.create(scope, id)
+        .role(role)
         .definitionBody(DefinitionBody.fromChainable(start))
         .comment(comment)
         .timeout(timeout)
@@ -101,6 +108,15 @@ final class Pipelines {
   }
 
   /**
+   * The condition on actions on existing jobs, models and endpoints: the resource carries this
+   * student's tag (every create request must set it, and tuning trials inherit it), so even a name
+   * that matched by mistake would not be enough.
+   */
+  static Map<String, Object> ownResource(String studentId) {
+    return Map.of("StringEquals", Map.of("aws:ResourceTag/" + Names.STUDENT_TAG, studentId));
+  }
+
+  /**
    * Conditions on every create request: the student tag must be on it (so cleanup finds it), and
    * only allowed instance types with network isolation may be asked for.
    */
@@ -120,13 +136,15 @@ final class Pipelines {
    * (under {@code createConditions}), describe, stop and tag it, and follow it with the managed
    * EventBridge rule.
    *
+   * @param studentId the student whose tag the jobs carry
    * @param jobArn the ARN pattern of the student's jobs of this kind
    * @param createAction e.g. {@code sagemaker:CreateTrainingJob}
-   * @param manageActions describe/stop/list actions on the job besides tagging
+   * @param manageActions describe/stop/list actions on the job besides tagging (tag-conditioned)
    * @param eventRule the managed rule Step Functions uses to follow the job
    */
   static void grantSyncJob(
       StateMachine stateMachine,
+      String studentId,
       String jobArn,
       String createAction,
       Map<String, Object> createConditions,
@@ -139,10 +157,25 @@ final class Pipelines {
             .resources(List.of(jobArn))
             .conditions(createConditions)
             .build());
-    List<String> manage = new ArrayList<>(manageActions);
-    manage.add("sagemaker:AddTags");
     stateMachine.addToRolePolicy(
-        PolicyStatement.Builder.create().actions(manage).resources(List.of(jobArn)).build());
+        PolicyStatement.Builder.create()
+            .actions(manageActions)
+            .resources(List.of(jobArn))
+            .conditions(ownResource(studentId))
+            .build());
+    // Tag-on-create and Step Functions' own MANAGED_BY_AWS tag: the job has no tags yet.
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:AddTags"))
+            .resources(List.of(jobArn))
+            .build());
+    // Documented for every SageMaker .sync integration: Step Functions tags the job
+    // MANAGED_BY_AWS (AddTags above) and reads the tags back, on "*".
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:ListTags"))
+            .resources(List.of("*"))
+            .build());
     syncSupport(eventRule, executionRole).forEach(stateMachine::addToRolePolicy);
   }
 

@@ -23,6 +23,9 @@ import software.constructs.Construct;
  */
 public final class StudentBudget extends Construct {
 
+  /** AWS Budgets' limit on notifications per budget. */
+  public static final int MAX_NOTIFICATIONS = 10;
+
   private final Topic alerts;
   private final Topic stop;
   private final ManagedPolicy denyPolicy;
@@ -113,6 +116,14 @@ public final class StudentBudget extends Construct {
                 .build())
         .notificationsWithSubscribers(notifications)
         .build();
+  }
+
+  /**
+   * How many notifications the budget has for {@code thresholds}: one per threshold (each sends to
+   * its topic and, when given, the student's e-mail), the last one the stop.
+   */
+  public static int notificationCount(List<Integer> thresholds) {
+    return thresholds.size();
   }
 
   /** Alerts below the last threshold (and alarms). */

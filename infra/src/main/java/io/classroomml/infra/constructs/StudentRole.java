@@ -84,26 +84,41 @@ public final class StudentRole extends Construct {
                     arn + "training-job/" + Names.tuningJobPrefix(studentId) + "-*",
                     arn + "hyper-parameter-tuning-job/" + Names.tuningJobPrefix(studentId) + "-*",
                     arn + "transform-job/" + Names.transformJobPrefix(studentId) + "-*"))
+            .conditions(Pipelines.ownResource(studentId))
             .build());
     String logs = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID;
+    // GetLogEvents is authorized on the stream: this student's streams only. Finding the
+    // streams (DescribeLogStreams) is authorized on the group, and the training and transform
+    // groups are shared: it shows other jobs' stream names, never their events. Searching a
+    // whole group (FilterLogEvents) only in the student's own endpoint group.
     role.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("ReadOwnLogs")
             .actions(List.of("logs:GetLogEvents"))
             .resources(
+                ExecutionRole.logStreams(studentId).stream()
+                    .map(stream -> logs + ":log-group:" + stream)
+                    .toList())
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("FindOwnLogStreams")
+            .actions(List.of("logs:DescribeLogStreams"))
+            .resources(
+                ExecutionRole.logGroups(studentId).stream()
+                    .map(group -> logs + ":log-group:" + group)
+                    .toList())
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("SearchOwnEndpointLogs")
+            .actions(List.of("logs:FilterLogEvents"))
+            .resources(
                 List.of(
                     logs
-                        + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
-                        + Names.trainingJobPrefix(studentId)
-                        + "-*",
-                    logs
-                        + ":log-group:/aws/sagemaker/TrainingJobs:log-stream:"
-                        + Names.tuningJobPrefix(studentId)
-                        + "-*",
-                    logs
-                        + ":log-group:/aws/sagemaker/Endpoints/"
-                        + Names.endpointName(studentId)
-                        + ":log-stream:*"))
+                        + ":log-group:"
+                        + ExecutionRole.ENDPOINT_LOGS_PREFIX
+                        + Names.endpointName(studentId)))
             .build());
     if (hasEndpoint) {
       role.addToPolicy(
@@ -111,6 +126,7 @@ public final class StudentRole extends Construct {
               .sid("InvokeOwnEndpoint")
               .actions(List.of("sagemaker:InvokeEndpoint"))
               .resources(List.of(arn + "endpoint/" + Names.endpointName(studentId)))
+              .conditions(Pipelines.ownResource(studentId))
               .build());
     }
     List<Object> accepted = new ArrayList<>();
@@ -128,24 +144,9 @@ public final class StudentRole extends Construct {
             "sagemaker", "hyper-parameter-tuning-job/" + Names.tuningJobPrefix(studentId) + "-*"));
     accepted.add(
         Nag.arn("sagemaker", "transform-job/" + Names.transformJobPrefix(studentId) + "-*"));
-    accepted.add(
-        Nag.arn(
-            "logs",
-            "log-group:/aws/sagemaker/TrainingJobs:log-stream:"
-                + Names.trainingJobPrefix(studentId)
-                + "-*"));
-    accepted.add(
-        Nag.arn(
-            "logs",
-            "log-group:/aws/sagemaker/TrainingJobs:log-stream:"
-                + Names.tuningJobPrefix(studentId)
-                + "-*"));
-    accepted.add(
-        Nag.arn(
-            "logs",
-            "log-group:/aws/sagemaker/Endpoints/"
-                + Names.endpointName(studentId)
-                + ":log-stream:*"));
+    for (String stream : ExecutionRole.logStreams(studentId)) {
+      accepted.add(Nag.arn("logs", "log-group:" + stream));
+    }
     Nag.accept(
         role,
         Nag.IAM5,

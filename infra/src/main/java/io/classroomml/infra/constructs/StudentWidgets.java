@@ -1,6 +1,7 @@
 package io.classroomml.infra.constructs;
 
 import io.classroomml.infra.Names;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -18,17 +19,20 @@ public final class StudentWidgets {
 
   private StudentWidgets() {}
 
-  /** The row for student {@code id}. */
-  public static List<IWidget> row(String id) {
+  /**
+   * The row for student {@code id} of a class of {@code classIds} (the training graphs must leave
+   * out classmates whose job names contain this student's).
+   */
+  public static List<IWidget> row(String id, List<String> classIds) {
     return List.of(
         GraphWidget.Builder.create()
             .title(id + ": validation accuracy")
-            .left(List.of(trainingSearch(id, "validation:accuracy")))
+            .left(List.of(trainingSearch(id, classIds, "validation:accuracy")))
             .width(8)
             .build(),
         GraphWidget.Builder.create()
             .title(id + ": train loss")
-            .left(List.of(trainingSearch(id, "train:loss")))
+            .left(List.of(trainingSearch(id, classIds, "train:loss")))
             .width(8)
             .build(),
         GraphWidget.Builder.create()
@@ -54,16 +58,37 @@ public final class StudentWidgets {
         .build();
   }
 
-  private static MathExpression trainingSearch(String id, String metric) {
+  private static MathExpression trainingSearch(String id, List<String> classIds, String metric) {
     return MathExpression.Builder.create()
         .expression(
             "SEARCH('{/aws/sagemaker/TrainingJobs,Host} MetricName=\""
                 + metric
-                + "\" Host=\""
-                + Names.trainingJobPrefix(id)
-                + "\"', 'Average', 300)")
+                + "\" "
+                + hostTerm(id, classIds)
+                + "', 'Average', 300)")
         .label(metric)
         .usingMetrics(Map.of())
         .build();
+  }
+
+  /**
+   * The search term for the training jobs of student {@code id}. SageMaker's training metrics have
+   * one dimension, {@code Host} = {@code <job name>/algo-1}; an unquoted term matches the values
+   * that contain its {@link Names#searchTokens tokens} in order, anywhere in the value. So {@code
+   * Host=alice--train} finds {@code alice--train-0a1b2c3d4e5f/algo-1}, but also {@code
+   * x-alice--train-...}: every classmate whose job names contain this student's is excluded by name
+   * ({@code AND NOT Host=x-alice--train}), which never excludes this student's own jobs.
+   */
+  public static String hostTerm(String id, List<String> classIds) {
+    List<String> own = Names.searchTokens(Names.trainingJobPrefix(id));
+    StringBuilder term = new StringBuilder("Host=" + Names.trainingJobPrefix(id));
+    for (String other : classIds) {
+      if (!other.equals(id)
+          && Collections.indexOfSubList(Names.searchTokens(Names.trainingJobPrefix(other)), own)
+              >= 0) {
+        term.append(" AND NOT Host=").append(Names.trainingJobPrefix(other));
+      }
+    }
+    return term.toString();
   }
 }

@@ -19,7 +19,6 @@ import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -34,10 +33,12 @@ import software.constructs.Construct;
  * asset build) that
  *
  * <ul>
- *   <li>on stack deletion (a custom resource that depends on the buckets, so it runs first): stops
- *       the student's running training, tuning and transform jobs, deletes leftover batch models
- *       (all found by name prefix <em>and</em> student tag) and empties both buckets, every
- *       version;
+ *   <li>on stack deletion (a custom resource that depends on the buckets, the student's roles and
+ *       the deny policy, so it runs before any of them is deleted): detaches every managed policy
+ *       attached to those roles outside CloudFormation (the deny policy after an overspend; IAM
+ *       refuses to delete an attached role or policy), stops the student's running training, tuning
+ *       and transform jobs, deletes leftover batch models (all found by name prefix <em>and</em>
+ *       student tag) and empties both buckets, every version;
  *   <li>when the budget's last threshold is crossed (SNS): attaches the deny policy to the
  *       student's roles, stops the jobs and deletes the endpoint.
  * </ul>
@@ -49,6 +50,10 @@ public final class Teardown extends Construct {
 
   /** CloudFormation's limit on inline function code. */
   public static final int INLINE_CODE_LIMIT = 4096;
+
+  /** The SageMaker resource types the student's pipelines and stack create. */
+  private static final List<String> KINDS =
+      List.of("training-job", "hyper-parameter-tuning-job", "transform-job", "model", "endpoint");
 
   private final Function function;
 
@@ -79,7 +84,7 @@ public final class Teardown extends Construct {
             .build();
     Role role =
         Role.Builder.create(this, "Role")
-            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .assumedBy(Trust.fromAccount("lambda.amazonaws.com"))
             .description("Cleanup of student " + studentId)
             .build();
     role.addToPolicy(
@@ -98,25 +103,26 @@ public final class Teardown extends Construct {
                     "sagemaker:ListModels"))
             .resources(List.of("*"))
             .build());
-    List<String> owned =
-        List.of(
-            arnBase + "training-job/" + studentId + "-*",
-            arnBase + "hyper-parameter-tuning-job/" + studentId + "-*",
-            arnBase + "transform-job/" + studentId + "-*",
-            arnBase + "model/" + studentId + "-*",
-            arnBase + "endpoint/" + studentId + "-*");
+    String prefix = Names.studentPrefix(studentId);
+    List<String> owned = KINDS.stream().map(kind -> arnBase + kind + "/" + prefix + "*").toList();
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ReadOwnTags")
+            .actions(List.of("sagemaker:ListTags"))
+            .resources(owned)
+            .build());
     role.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("StopOwnJobs")
             .actions(
                 List.of(
-                    "sagemaker:ListTags",
                     "sagemaker:StopTrainingJob",
                     "sagemaker:StopHyperParameterTuningJob",
                     "sagemaker:StopTransformJob",
                     "sagemaker:DeleteModel",
                     "sagemaker:DeleteEndpoint"))
             .resources(owned)
+            .conditions(Pipelines.ownResource(studentId))
             .build());
     role.addToPolicy(
         PolicyStatement.Builder.create()
@@ -131,6 +137,14 @@ public final class Teardown extends Construct {
             .resources(
                 List.of(buckets.data().arnForObjects("*"), buckets.artifacts().arnForObjects("*")))
             .build());
+    // Before CloudFormation deletes the roles (and the deny policy), whatever was attached to
+    // them outside it must come off: IAM refuses DeleteRole and DeletePolicy while attached.
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("DetachBeforeDelete")
+            .actions(List.of("iam:ListAttachedRolePolicies", "iam:DetachRolePolicy"))
+            .resources(rolesToDeny.stream().map(IRole::getRoleArn).toList())
+            .build());
     role.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("DenyFurtherSpending")
@@ -143,15 +157,22 @@ public final class Teardown extends Construct {
     Map<String, String> environment =
         new LinkedHashMap<>(
             Map.of(
-                "PREFIX", studentId,
-                "TAG_KEY", Names.STUDENT_TAG,
+                "PREFIX",
+                prefix,
+                "STUDENT",
+                studentId,
+                "MODELS",
+                Names.batchModelPrefix(studentId) + "-",
+                "TAG_KEY",
+                Names.STUDENT_TAG,
                 "BUCKETS",
-                    Fn.join(
-                        ",",
-                        List.of(
-                            buckets.data().getBucketName(), buckets.artifacts().getBucketName())),
-                "ROLES", Fn.join(",", rolesToDeny.stream().map(IRole::getRoleName).toList()),
-                "DENY_POLICY", denyPolicy.getManagedPolicyArn()));
+                Fn.join(
+                    ",",
+                    List.of(buckets.data().getBucketName(), buckets.artifacts().getBucketName())),
+                "ROLES",
+                Fn.join(",", rolesToDeny.stream().map(IRole::getRoleName).toList()),
+                "DENY_POLICY",
+                denyPolicy.getManagedPolicyArn()));
     endpointName.ifPresent(name -> environment.put("ENDPOINT", name));
     this.function =
         Function.Builder.create(this, "Function")
@@ -168,10 +189,8 @@ public final class Teardown extends Construct {
     function.addEventSource(new SnsEventSource(stopTopic));
     List<Object> accepted = new ArrayList<>();
     accepted.add(Nag.ANY_RESOURCE);
-    for (String kind :
-        List.of(
-            "training-job", "hyper-parameter-tuning-job", "transform-job", "model", "endpoint")) {
-      accepted.add(Nag.arn("sagemaker", kind + "/" + studentId + "-*"));
+    for (String kind : KINDS) {
+      accepted.add(Nag.arn("sagemaker", kind + "/" + prefix + "*"));
     }
     accepted.add(Nag.bucketObjects("Data", ""));
     accepted.add(Nag.bucketObjects("Artifacts", ""));
@@ -182,6 +201,8 @@ public final class Teardown extends Construct {
             + " limited to this student's name prefix (and the function checks the student tag);"
             + " emptying the buckets must reach every object of this student's two buckets.",
         accepted);
+    // Referencing the buckets, the roles and the deny policy makes this resource depend on them,
+    // so CloudFormation deletes it (and runs the cleanup) before any of them.
     CustomResource.Builder.create(this, "OnDelete")
         .serviceToken(function.getFunctionArn())
         .resourceType("Custom::ClassroomTeardown")
@@ -189,8 +210,12 @@ public final class Teardown extends Construct {
             Map.of(
                 "Buckets",
                 List.of(buckets.data().getBucketName(), buckets.artifacts().getBucketName()),
+                "Roles",
+                rolesToDeny.stream().map(IRole::getRoleName).toList(),
+                "DenyPolicy",
+                denyPolicy.getManagedPolicyArn(),
                 "Prefix",
-                studentId))
+                prefix))
         .build();
   }
 

@@ -23,8 +23,8 @@ import software.constructs.Construct;
  * model artifact's location.
  *
  * <p>Input: {@code {"hyperparameters": {"epochs": "10", ...}}} (optional; strings, as SageMaker
- * passes them). Data: {@code train/} and {@code validation/} under the data bucket (or the shared
- * data set).
+ * passes them). Data: {@code train/} (required) and {@code validation/} (when it holds data) under
+ * the data bucket or the shared data set ({@link io.classroomml.contract.DataLayout}).
  */
 public final class TrainingPipeline extends Construct {
 
@@ -99,7 +99,8 @@ public final class TrainingPipeline extends Construct {
 
     CallAwsService record =
         Pipelines.recordResult(this, "RecordModel", artifacts, RECORD_PREFIX, "$.training");
-    name.next(trainState).next(record);
+    name.next(request.findChannels(this, trainState));
+    trainState.next(record);
 
     this.stateMachine =
         Pipelines.stateMachine(
@@ -111,12 +112,14 @@ public final class TrainingPipeline extends Construct {
     String jobs = Pipelines.sageMakerArn("training-job", prefix);
     Pipelines.grantSyncJob(
         stateMachine,
+        studentId,
         jobs,
         "sagemaker:CreateTrainingJob",
         Pipelines.createConditions(studentId, allowedInstanceTypes, true),
         List.of("sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"),
         "StepFunctionsGetEventsForSageMakerTrainingJobsRule",
         executionRole);
+    request.grantFindChannels(stateMachine);
     Pipelines.acceptFindings(
         stateMachine,
         List.of(

@@ -30,7 +30,7 @@ import software.constructs.Construct;
 public final class TransformPipeline extends Construct {
 
   /** Where the inputs are read from, in the data bucket. */
-  public static final String INPUT_PREFIX = "batch/input/";
+  public static final String INPUT_PREFIX = io.classroomml.contract.DataLayout.BATCH_INPUT_PREFIX;
 
   /** Where the outputs go, in the artifact bucket. */
   public static final String OUTPUT_PREFIX = "batch/output/";
@@ -162,6 +162,7 @@ public final class TransformPipeline extends Construct {
     String jobs = Pipelines.sageMakerArn("transform-job", jobPrefix);
     Pipelines.grantSyncJob(
         stateMachine,
+        studentId,
         jobs,
         "sagemaker:CreateTransformJob",
         Pipelines.createConditions(studentId, allowedInstanceTypes, false),

@@ -76,7 +76,8 @@ public final class TuningPipeline extends Construct {
 
     CallAwsService record =
         Pipelines.recordResult(this, "RecordResult", artifacts, RECORD_PREFIX, "$.tuning");
-    name.next(tuneState).next(record);
+    name.next(request.findChannels(this, tuneState));
+    tuneState.next(record);
 
     long trialSeconds = request.settings().maxWaitSeconds();
     long waves =
@@ -93,6 +94,7 @@ public final class TuningPipeline extends Construct {
     String tuningJobs = Pipelines.sageMakerArn("hyper-parameter-tuning-job", prefix);
     Pipelines.grantSyncJob(
         stateMachine,
+        studentId,
         tuningJobs,
         "sagemaker:CreateHyperParameterTuningJob",
         Pipelines.createConditions(studentId, allowedInstanceTypes, true),
@@ -102,6 +104,7 @@ public final class TuningPipeline extends Construct {
             "sagemaker:ListTrainingJobsForHyperParameterTuningJob"),
         "StepFunctionsGetEventsForSageMakerTuningJobsRule",
         executionRole);
+    request.grantFindChannels(stateMachine);
     Pipelines.acceptFindings(
         stateMachine,
         List.of(

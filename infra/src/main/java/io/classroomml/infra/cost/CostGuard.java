@@ -1,6 +1,7 @@
 package io.classroomml.infra.cost;
 
 import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.infra.Names;
 import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.ConfigException;
 import io.classroomml.infra.config.ContextKeys;
@@ -9,6 +10,7 @@ import io.classroomml.infra.config.EndpointSettings;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.config.TrainingSettings;
 import io.classroomml.infra.config.TransformSettings;
+import io.classroomml.infra.constructs.StudentBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,7 @@ public final class CostGuard {
               + ") has no prices for this region, so no cost can be guarded; use one of "
               + String.join(", ", prices.regions()));
     }
+    checkBudget(config);
     checkTraining(config);
     checkEndpoint(config);
     checkTransform(config);
@@ -80,9 +83,35 @@ public final class CostGuard {
     return new ClassEstimate(region, prices.asOf().toString(), prices.source(region), estimates);
   }
 
+  private void checkBudget(ClassroomConfig config) {
+    int notifications = StudentBudget.notificationCount(config.budgetThresholds());
+    if (notifications > StudentBudget.MAX_NOTIFICATIONS) {
+      throw new ConfigException(
+          ContextKeys.BUDGET_THRESHOLDS,
+          String.join(",", config.budgetThresholds().stream().map(String::valueOf).toList()),
+          "each threshold is one notification of the student's budget, "
+              + notifications
+              + " in all, but AWS Budgets allows at most "
+              + StudentBudget.MAX_NOTIFICATIONS
+              + " per budget; give at most "
+              + StudentBudget.MAX_NOTIFICATIONS
+              + " thresholds, e.g. 50,80,100");
+    }
+  }
+
   private void checkTraining(ClassroomConfig config) {
     TrainingSettings t = config.training();
     requireOffered(config, ContextKeys.TRAINING_INSTANCE_TYPE, t.instanceType(), Usage.TRAINING);
+    if (t.instanceCount() > 1) {
+      throw new ConfigException(
+          ContextKeys.TRAINING_INSTANCE_COUNT,
+          Integer.toString(t.instanceCount()),
+          "the trainer trains on one host only (DJL has no collectives across hosts), so every"
+              + " further instance would bill for training nothing; leave it at 1, and for more"
+              + " speed use one instance type with several GPUs (trainingInstanceType; the"
+              + " trainer uses every GPU of its instance) or run tuning trials in parallel"
+              + " (ResourceLimits.MaxParallelTrainingJobs in the tuning spec)");
+    }
     if (t.maxRuntimeSeconds() > SageMakerLimits.MAX_RUNTIME_SECONDS) {
       throw new ConfigException(
           ContextKeys.TRAINING_MAX_RUNTIME,
@@ -186,7 +215,7 @@ public final class CostGuard {
 
   private void checkNames(ClassroomConfig config) {
     for (Student s : config.students()) {
-      String tuning = s.id() + "-tune";
+      String tuning = Names.tuningJobPrefix(s.id());
       if (tuning.length() + SageMakerLimits.NAME_SUFFIX_LENGTH
           > SageMakerLimits.MAX_TUNING_JOB_NAME) {
         throw new ConfigException(

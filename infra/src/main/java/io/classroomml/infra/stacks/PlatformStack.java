@@ -5,6 +5,7 @@ import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.constructs.Nag;
 import io.classroomml.infra.constructs.StudentWidgets;
+import io.classroomml.infra.constructs.Trust;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.constructs.Construct;
 
@@ -117,10 +117,7 @@ public final class PlatformStack extends Stack {
   private void janitor(ClassroomConfig config, String at) {
     Role role =
         Role.Builder.create(this, "JanitorRole")
-            .assumedBy(
-                new ServicePrincipal("scheduler.amazonaws.com")
-                    .withConditions(
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
+            .assumedBy(Trust.scheduler())
             .description("Deletes the student stacks when the class ends")
             .build();
     // One pattern rather than one ARN per student: a class of 100 would overflow the role's
@@ -191,8 +188,9 @@ public final class PlatformStack extends Stack {
 
   private void dashboard(ClassroomConfig config) {
     List<List<IWidget>> rows = new ArrayList<>();
+    List<String> ids = config.students().stream().map(Student::id).toList();
     for (Student student : config.students()) {
-      rows.add(StudentWidgets.row(student.id()));
+      rows.add(StudentWidgets.row(student.id(), ids));
     }
     Dashboard.Builder.create(this, "ClassDashboard").widgets(rows).build();
   }

@@ -157,7 +157,10 @@ public final class StudentStack extends Stack {
         });
 
     if (config.studentDashboards()) {
-      Dashboard.Builder.create(this, "Dashboard").widgets(List.of(StudentWidgets.row(id))).build();
+      Dashboard.Builder.create(this, "Dashboard")
+          .widgets(
+              List.of(StudentWidgets.row(id, config.students().stream().map(Student::id).toList())))
+          .build();
     }
 
     CfnOutput.Builder.create(this, "DataBucket").value(buckets.data().getBucketName()).build();

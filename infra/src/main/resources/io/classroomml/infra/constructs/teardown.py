@@ -1,11 +1,13 @@
-# Stops what a student's pipelines started outside CloudFormation and empties the buckets.
-# Runs as the stack's custom resource (on Delete) and on the budget's stop topic (SNS).
+# Stops what a student's pipelines started outside CloudFormation, detaches what was attached
+# to the student's roles outside it (the budget's deny policy) and empties the buckets.
+# Runs as the stack's custom resource (on Delete, before the roles and buckets go) and on the
+# budget's stop topic (SNS).
 import os
 import boto3
 import cfnresponse
 
 sm = boto3.client("sagemaker")
-P = os.environ["PREFIX"] + "-"
+P = os.environ["PREFIX"]
 KEY = os.environ["TAG_KEY"]
 JOBS = (
     ("list_training_jobs", "TrainingJobSummaries", "TrainingJob", "stop_training_job"),
@@ -22,7 +24,7 @@ def pages(op, key, **kw):
 
 def mine(arn):
     tags = sm.list_tags(ResourceArn=arn)["Tags"]
-    return any(t["Key"] == KEY and t["Value"] == os.environ["PREFIX"] for t in tags)
+    return any(t["Key"] == KEY and t["Value"] == os.environ["STUDENT"] for t in tags)
 
 
 def stop():
@@ -34,7 +36,7 @@ def stop():
                     getattr(sm, action)(**{kind + "Name": name})
                 except sm.exceptions.ClientError as e:
                     print("could not stop", name, e)
-    for model in pages("list_models", "Models", NameContains=P + "batch-"):
+    for model in pages("list_models", "Models", NameContains=os.environ["MODELS"]):
         if mine(model["ModelArn"]):
             sm.delete_model(ModelName=model["ModelName"])
 
@@ -51,6 +53,15 @@ def deny():
             print("could not delete", endpoint, e)
 
 
+def detach():
+    # IAM refuses DeleteRole and DeletePolicy while a policy is attached (DeleteConflict).
+    iam = boto3.client("iam")
+    for role in os.environ["ROLES"].split(","):
+        for page in iam.get_paginator("list_attached_role_policies").paginate(RoleName=role):
+            for p in page["AttachedPolicies"]:
+                iam.detach_role_policy(RoleName=role, PolicyArn=p["PolicyArn"])
+
+
 def empty():
     s3 = boto3.resource("s3")
     for bucket in os.environ["BUCKETS"].split(","):
@@ -64,6 +75,7 @@ def handler(event, context):
         return
     try:
         if event["RequestType"] == "Delete":
+            detach()
             stop()
             empty()
         cfnresponse.send(event, context, cfnresponse.SUCCESS, {})

@@ -36,7 +36,7 @@ class CostGuardTest {
   }
 
   private static ClassEstimate check(Map<String, Object> context) {
-    return GUARD.check(ConfigReader.read(context::get));
+    return GUARD.check(ConfigReader.read(context));
   }
 
   private static Map<String, Object> with(Object... keysAndValues) {
@@ -192,7 +192,88 @@ class CostGuardTest {
             with("endpointMode", "provisioned"),
             "endpointMode",
             "serverless or realtime"),
-        Arguments.of("negative budget", with("budgetUsd", "-5"), "budgetUsd", "above 0"));
+        Arguments.of("negative budget", with("budgetUsd", "-5"), "budgetUsd", "above 0"),
+        Arguments.of(
+            "eleven thresholds are eleven budget notifications",
+            with("budgetThresholds", "10,20,30,40,50,60,70,80,90,100,110"),
+            "budgetThresholds",
+            "AWS Budgets allows at most 10"),
+        Arguments.of(
+            "several training hosts train nothing more",
+            with("trainingInstanceCount", "2"),
+            "trainingInstanceCount",
+            "several GPUs"),
+        Arguments.of(
+            "mistyped key", with("budgetUSD", "5"), "budgetUSD", "did you mean 'budgetUsd'?"),
+        Arguments.of(
+            "id with the name separator",
+            with("students", "alice,alice--b"),
+            "students",
+            "may not contain '--'"));
+  }
+
+  @Test
+  void check_tenThresholds_areAccepted() {
+    assertThat(check(with("budgetThresholds", "10,20,30,40,50,60,70,80,90,100")).students())
+        .hasSize(2);
+  }
+
+  @Test
+  void check_idsSharingAPrefix_areAcceptedBecauseTheirNamesCannotOverlap() {
+    Map<String, Object> context = with("students", "alice,alice-train,alice-b");
+
+    assertThat(check(context).students()).hasSize(3);
+    assertThat(
+            io.classroomml.infra.Names.overlappingPrefixes(
+                java.util.List.of("alice", "alice-train", "alice-b")))
+        .isEmpty();
+  }
+
+  @Test
+  void overlappingPrefixes_namesBothIdsOfAPairThatWouldShareNames() {
+    assertThat(
+            io.classroomml.infra.Names.overlappingPrefixes(
+                java.util.List.of("alice", "alice--b", "bob")))
+        .containsExactly("alice and alice--b");
+  }
+
+  @Test
+  void check_unknownKeys_areAllNamedWithTheKeyTheyProbablyMeant() {
+    Map<String, Object> context = with("budgetUSD", "5", "trainingSpto", "false", "colour", "red");
+
+    assertThatThrownBy(() -> check(context))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'budgetUSD' (did you mean 'budgetUsd'?)")
+        .hasMessageContaining("'trainingSpto' (did you mean 'trainingSpot'?)")
+        .hasMessageContaining("'colour'");
+  }
+
+  @Test
+  void check_theCdksOwnKeys_areAccepted() {
+    Map<String, Object> context =
+        with(
+            "@aws-cdk/core:newStyleStackSynthesis",
+            true,
+            "aws:cdk:enable-path-metadata",
+            true,
+            "aws:cdk:enable-asset-metadata",
+            true,
+            "aws:cdk:version-reporting",
+            true,
+            "aws:cdk:bundling-stacks",
+            java.util.List.of("**"),
+            "@aws-cdk/core:bootstrapQualifier",
+            "hnb659fds",
+            "cli-telemetry",
+            false,
+            "acknowledged-issue-numbers",
+            java.util.List.of(34892),
+            "availability-zones:account=111122223333:region=us-east-1",
+            java.util.List.of("a"),
+            "cdkNag",
+            "false");
+
+    assertThat(check(context).students()).hasSize(2);
   }
 
   @ParameterizedTest(name = "{0}")

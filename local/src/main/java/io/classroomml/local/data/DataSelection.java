@@ -1,5 +1,6 @@
 package io.classroomml.local.data;
 
+import io.classroomml.contract.Channels;
 import io.classroomml.datasets.ChannelData;
 import io.classroomml.datasets.ChannelReader;
 import io.classroomml.datasets.Cifar10Downloader;
@@ -179,8 +180,8 @@ public final class DataSelection {
     ImageSet test = data.test().orElse(train.slice(train.size() / 2, train.size()));
     ImageSet trainPart = train.slice(0, Math.min(request.trainImages(), train.size()));
     ImageSet testPart = test.slice(0, Math.min(request.testImages(), test.size()));
-    Path trainDir = dir.resolve("train");
-    Path validationDir = dir.resolve("validation");
+    Path trainDir = dir.resolve(Channels.TRAIN);
+    Path validationDir = dir.resolve(Channels.VALIDATION);
     ChannelWriter.write(trainPart, trainDir, false);
     ChannelWriter.write(testPart, validationDir, true);
     return new Selected(name, why, trainDir, validationDir, testPart);
