@@ -69,6 +69,16 @@ public abstract class InvocationException extends RuntimeException {
     }
   }
 
+  /** 413: an image whose decoded pixels would take more memory than one request may use. */
+  public static final class ImageTooLargeException extends InvocationException {
+    private static final long serialVersionUID = 1L;
+
+    /** {@code message} says what the image declares, what it costs and what fits. */
+    public ImageTooLargeException(String message) {
+      super(413, message);
+    }
+  }
+
   /** 415: no decoder for the {@code Content-Type}. */
   public static final class UnsupportedMediaTypeException extends InvocationException {
     private static final long serialVersionUID = 1L;

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param batchTransform whether SageMaker runs this container for a batch transform job
  * @param batchStrategy {@code SINGLE_RECORD} or {@code MULTI_RECORD}, when the job set it
  * @param maxConcurrentTransforms the job's parallel requests, when the job set it
+ * @param decodeBudgetBytes memory all images being decoded at once may take: by default half the
+ *     heap (the images give the heap half the container's memory)
  */
 public record ServingEnvironment(
     SageMakerPaths paths,
@@ -46,7 +48,8 @@ public record ServingEnvironment(
     int maxBatch,
     boolean batchTransform,
     Optional<String> batchStrategy,
-    Optional<Integer> maxConcurrentTransforms) {
+    Optional<Integer> maxConcurrentTransforms,
+    long decodeBudgetBytes) {
 
   /** The port for multi-container endpoints and inference pipelines. */
   public static final String BIND_TO_PORT = "SAGEMAKER_BIND_TO_PORT";
@@ -84,6 +87,9 @@ public record ServingEnvironment(
   /** Largest batch the model runs at once (and is warmed up for). */
   public static final String MAX_BATCH = "CLASSROOM_MAX_BATCH";
 
+  /** Memory in MiB for decoding images, all requests together; default half the heap. */
+  public static final String DECODE_BUDGET_MB = "CLASSROOM_DECODE_BUDGET_MB";
+
   /** SageMaker sends requests to port 8080. */
   public static final int DEFAULT_PORT = 8080;
 
@@ -112,12 +118,18 @@ public record ServingEnvironment(
     return from(System.getenv(), Runtime.getRuntime().availableProcessors());
   }
 
+  /** Reads {@code env} with this JVM's heap as the memory the decode budget comes from. */
+  public static ServingEnvironment from(Map<String, String> env, int cores) {
+    return from(env, cores, Runtime.getRuntime().maxMemory());
+  }
+
   /**
-   * Reads {@code env}, with {@code cores} as the default worker count of a real-time endpoint.
+   * Reads {@code env}, with {@code cores} as the default worker count of a real-time endpoint and
+   * {@code heapBytes} as the memory the default decode budget is half of.
    *
    * @throws ConfigurationException naming the first variable with a bad value
    */
-  public static ServingEnvironment from(Map<String, String> env, int cores) {
+  public static ServingEnvironment from(Map<String, String> env, int cores, long heapBytes) {
     Reader read = new Reader(env);
     ServingMode mode =
         read.optional(MODE)
@@ -159,7 +171,8 @@ public record ServingEnvironment(
         read.integer(MAX_BATCH, DEFAULT_MAX_BATCH, 1, 4096),
         batch,
         strategy,
-        concurrent);
+        concurrent,
+        read.integer(DECODE_BUDGET_MB, (int) Math.max(16, heapBytes / 2 / MIB), 16, 1 << 20) * MIB);
   }
 
   /** Where the model is: {@code /opt/ml/model}. */
@@ -182,7 +195,8 @@ public record ServingEnvironment(
         maxBatch,
         batchTransform,
         batchStrategy,
-        maxConcurrentTransforms);
+        maxConcurrentTransforms,
+        decodeBudgetBytes);
   }
 
   /**

@@ -14,17 +14,19 @@ public final class Decoders {
     this.byType = Map.copyOf(byType);
   }
 
-  /** Every content type the server reads. */
-  public static Decoders standard() {
+  /**
+   * Every content type the server reads; image files reserve their decoding from {@code budget}.
+   */
+  public static Decoders standard(DecodeBudget budget) {
     Map<String, RequestDecoder> table = new LinkedHashMap<>();
-    RequestDecoder image = new ImageFileDecoder();
+    ImageFileDecoder image = new ImageFileDecoder(budget);
     table.put(ContentTypes.JPEG, image);
     table.put(ContentTypes.PNG, image);
     table.put(ContentTypes.X_IMAGE, image);
     table.put(ContentTypes.OCTET_STREAM, new RawRecordDecoder());
     table.put(ContentTypes.NPY, new NpyDecoder());
-    table.put(ContentTypes.JSON, new JsonDecoder());
-    table.put(ContentTypes.JSON_LINES, new JsonLinesDecoder());
+    table.put(ContentTypes.JSON, new JsonDecoder(image));
+    table.put(ContentTypes.JSON_LINES, new JsonLinesDecoder(image));
     return new Decoders(table);
   }
 

@@ -22,17 +22,18 @@ final class JsonImages {
   private JsonImages() {}
 
   /** Every image in {@code document}; {@code where} names it in error messages. */
-  static List<byte[]> document(JsonNode document, InputShape shape, String where) {
+  static List<byte[]> document(
+      JsonNode document, InputShape shape, String where, ImageFileDecoder images) {
     if (document.isObject() && !document.has("b64")) {
       if (document.has("instances")) {
         JsonNode instances = document.get("instances");
         if (!instances.isArray()) {
           throw bad(where + ": \"instances\" must be an array, got " + kind(instances));
         }
-        return instances(instances, shape, where);
+        return instances(instances, shape, where, images);
       }
       if (document.has("image")) {
-        return List.of(instance(document.get("image"), shape, where + ": \"image\""));
+        return List.of(instance(document.get("image"), shape, where + ": \"image\"", images));
       }
       throw bad(
           where
@@ -44,30 +45,31 @@ final class JsonImages {
       int depth = numericDepth(document);
       int singleRank = shape.channels() == 1 ? 2 : 3;
       if (depth == 0 || depth > singleRank) {
-        return instances(document, shape, where);
+        return instances(document, shape, where, images);
       }
     }
-    return List.of(instance(document, shape, where));
+    return List.of(instance(document, shape, where, images));
   }
 
-  private static List<byte[]> instances(JsonNode array, InputShape shape, String where) {
+  private static List<byte[]> instances(
+      JsonNode array, InputShape shape, String where, ImageFileDecoder images) {
     if (array.isEmpty()) {
       throw bad(where + ": the list of images is empty");
     }
-    List<byte[]> images = new ArrayList<>(array.size());
+    List<byte[]> found = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      images.add(instance(array.get(i), shape, where + ": instance " + i));
+      found.add(instance(array.get(i), shape, where + ": instance " + i, images));
     }
-    return images;
+    return found;
   }
 
   /** One image. */
-  static byte[] instance(JsonNode node, InputShape shape, String where) {
+  static byte[] instance(JsonNode node, InputShape shape, String where, ImageFileDecoder images) {
     if (node.isTextual()) {
-      return ImageFileDecoder.pixels(base64(node.asText(), where), shape, where);
+      return images.pixels(base64(node.asText(), where), shape, where);
     }
     if (node.isObject() && node.has("b64") && node.get("b64").isTextual()) {
-      return ImageFileDecoder.pixels(base64(node.get("b64").asText(), where), shape, where);
+      return images.pixels(base64(node.get("b64").asText(), where), shape, where);
     }
     if (node.isArray()) {
       return pixelArray(node, shape, where);

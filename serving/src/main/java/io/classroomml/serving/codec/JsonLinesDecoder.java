@@ -13,9 +13,16 @@ import java.util.List;
  */
 public final class JsonLinesDecoder implements RequestDecoder {
 
+  private final ImageFileDecoder images;
+
+  /** A decoder reading image files in lines with {@code images}. */
+  public JsonLinesDecoder(ImageFileDecoder images) {
+    this.images = images;
+  }
+
   @Override
   public ImageBatch decode(byte[] body, InputShape shape) {
-    List<byte[]> images = new ArrayList<>();
+    List<byte[]> decoded = new ArrayList<>();
     int line = 0;
     int start = 0;
     while (start < body.length) {
@@ -27,19 +34,19 @@ public final class JsonLinesDecoder implements RequestDecoder {
       if (!blank(body, start, end)) {
         String where = "JSON Lines line " + line;
         JsonNode node = JsonDecoder.parse(body, start, end - start, where);
-        List<byte[]> found = JsonImages.document(node, shape, where);
+        List<byte[]> found = JsonImages.document(node, shape, where, this.images);
         if (found.size() != 1) {
           throw new BadRequestException(
               where + " holds " + found.size() + " images; JSON Lines takes one image per line");
         }
-        images.add(found.get(0));
+        decoded.add(found.get(0));
       }
       start = end + 1;
     }
-    if (images.isEmpty()) {
+    if (decoded.isEmpty()) {
       throw new BadRequestException("the JSON Lines body has no non-blank line");
     }
-    return ImageBatch.of(shape, images);
+    return ImageBatch.of(shape, decoded);
   }
 
   private static boolean blank(byte[] body, int start, int end) {

@@ -1,7 +1,14 @@
 package io.classroomml.serving.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroomml.http.Refusal;
 import io.classroomml.serving.InvocationException;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -10,38 +17,40 @@ import java.util.Map;
 /**
  * The one place where failures become HTTP answers: an {@link InvocationException} keeps its status
  * and message; anything else is a 500 whose body says only that the fault is ours and gives the
- * request id to find the log line (never a stack trace).
+ * request id to find the log line (never a class name or a stack trace).
  */
 public final class ErrorResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The status and JSON body for a failure. */
-  public record ErrorResponse(int status, String error, String message, byte[] body) {}
-
   private ErrorResponses() {}
 
-  /** The answer for {@code failure} while serving request {@code requestId}. */
-  public static ErrorResponse of(Throwable failure, String requestId) {
+  /** The refusal for {@code failure} while serving request {@code requestId}. */
+  public static Refusal of(Throwable failure, String requestId) {
     if (failure instanceof InvocationException refusal) {
-      return response(refusal.status(), refusal.errorName(), refusal.getMessage(), requestId);
+      return new Refusal(refusal.status(), refusal.errorName(), refusal.getMessage());
     }
-    return response(
+    return new Refusal(
         500,
         "InternalServerError",
         "the model server failed on this request; its log has the details under requestId "
-            + requestId,
-        requestId);
+            + requestId);
   }
 
-  /** A JSON error body {@code {"error", "message", "requestId"}} with {@code status}. */
-  public static ErrorResponse response(int status, String error, String message, String requestId) {
+  /** A JSON error body {@code {"error", "message", "requestId"}} with the refusal's status. */
+  public static FullHttpResponse response(Refusal refusal, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("message", message);
+    body.put("error", refusal.error());
+    body.put("message", refusal.message());
     body.put("requestId", requestId);
     try {
-      return new ErrorResponse(status, error, message, JSON.writeValueAsBytes(body));
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              HttpResponseStatus.valueOf(refusal.status()),
+              Unpooled.wrappedBuffer(JSON.writeValueAsBytes(body)));
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

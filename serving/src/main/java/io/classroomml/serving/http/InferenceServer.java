@@ -1,8 +1,6 @@
 package io.classroomml.serving.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.classroomml.http.HttpEdge;
 import io.classroomml.http.ServerLog;
 import io.classroomml.serving.ServingEnvironment;
 import io.classroomml.serving.predict.ImageClassifier;
@@ -10,105 +8,84 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The SageMaker inference container's HTTP server: {@code GET /ping}, {@code POST /invocations},
- * {@code GET /execution-parameters}.
+ * The SageMaker inference container's HTTP server on Netty: {@code GET /ping}, {@code POST
+ * /invocations}, {@code GET /execution-parameters} ({@link ServingRoutes}).
  *
- * <p>It listens as soon as it starts (SageMaker expects the socket within 250 ms) but {@code /ping}
- * answers 503 until {@link #ready} hands it a loaded, warmed-up model. Threads: one per request
- * that may be in flight (workers plus the waiting queue) plus a few for {@code /ping}, so health
- * checks are answered at once however busy the model is; requests beyond that get 503 without
- * waiting.
+ * <p>It listens as soon as it is created (SageMaker expects the socket within 250 ms) but {@code
+ * /ping} answers 503 until {@link #ready} hands it a loaded, warmed-up model. Event-loop threads
+ * only frame, route and answer {@code /ping}; invocations run on one worker thread per admitted
+ * request (workers plus queue; beyond that 503 from the headers, before the body is read).
  */
 public final class InferenceServer implements AutoCloseable {
 
-  /** Threads kept free of model work, so {@code /ping} answers within SageMaker's 2 s. */
-  static final int CONTROL_THREADS = 4;
-
-  /** Connections accepted but not yet given a thread; beyond this the server closes them. */
-  static final int ACCEPT_BACKLOG = 1024;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final ServingEnvironment env;
-  private final HttpServer http;
-  private final ThreadPoolExecutor threads;
-  private final AtomicReference<ImageClassifier> model = new AtomicReference<>();
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final HttpEdge edge;
+  private final ExecutorService workers;
+  private final AtomicReference<ImageClassifier> model;
+  private final AtomicBoolean stopping;
+  private final AtomicInteger inFlight;
   private final ServerLog log;
 
-  private InferenceServer(ServingEnvironment env, HttpServer http, ServerLog log) {
-    this.env = env;
-    this.http = http;
+  private InferenceServer(
+      HttpEdge edge,
+      ExecutorService workers,
+      AtomicReference<ImageClassifier> model,
+      AtomicBoolean stopping,
+      AtomicInteger inFlight,
+      ServerLog log) {
+    this.edge = edge;
+    this.workers = workers;
+    this.model = model;
+    this.stopping = stopping;
+    this.inFlight = inFlight;
     this.log = log;
-    int threadCount = env.workers() + env.queueCapacity() + CONTROL_THREADS;
-    this.threads =
-        new ThreadPoolExecutor(
-            threadCount,
-            threadCount,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(ACCEPT_BACKLOG),
-            runnable -> {
-              Thread thread = new Thread(runnable, "http");
-              thread.setDaemon(true);
-              return thread;
-            });
-    threads.allowCoreThreadTimeOut(true);
-    http.setExecutor(threads);
-    InvocationHandler invocations = new InvocationHandler(env, model, stopping::get, log);
-    http.createContext("/ping", this::ping);
-    http.createContext("/execution-parameters", this::executionParameters);
-    http.createContext(
-        "/invocations",
-        exchange -> {
-          inFlight.incrementAndGet();
-          try {
-            invocations.handle(exchange);
-          } finally {
-            inFlight.decrementAndGet();
-          }
-        });
-    http.createContext("/", this::notFound);
   }
 
   /**
-   * Binds the port of {@code env} (0 picks a free one) without serving yet.
+   * Binds the port of {@code env} (0 picks a free one) and serves; {@code /ping} answers 503 until
+   * {@link #ready}.
    *
    * @throws IOException when the port cannot be bound
    */
   public static InferenceServer create(ServingEnvironment env, ServerLog log) throws IOException {
-    disableNagle();
-    return new InferenceServer(env, HttpServer.create(new InetSocketAddress(env.port()), 0), log);
-  }
-
-  /**
-   * The JDK server writes headers and body separately; with Nagle's algorithm on, the client's
-   * delayed ACK then adds about 40 ms to every answer. Read once, when the first server is made.
-   */
-  static void disableNagle() {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
+    AtomicReference<ImageClassifier> model = new AtomicReference<>();
+    AtomicBoolean stopping = new AtomicBoolean();
+    AtomicInteger inFlight = new AtomicInteger();
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            env.workers() + env.queueCapacity(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "invocation");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ServingRoutes routes = new ServingRoutes(env, model, stopping, inFlight, workers, log);
+    int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    try {
+      HttpEdge edge =
+          HttpEdge.bind(
+              "serve", new InetSocketAddress(env.port()), env.maxPayloadBytes(), ioThreads, routes);
+      return new InferenceServer(edge, workers, model, stopping, inFlight, log);
+    } catch (IOException e) {
+      workers.shutdownNow();
+      throw e;
     }
   }
 
-  /** Starts serving; {@code /ping} answers 503 until {@link #ready}. */
+  /** Kept for callers that create then start; the server already serves once created. */
   public InferenceServer start() {
-    http.start();
     return this;
   }
 
   /** The bound port. */
   public int port() {
-    return http.getAddress().getPort();
+    return edge.port();
   }
 
   /** Serves {@code classifier} from now on; {@code /ping} answers 200. */
@@ -121,56 +98,10 @@ public final class InferenceServer implements AutoCloseable {
     return model.get() != null && !stopping.get();
   }
 
-  private void ping(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      drainAndClose(exchange);
-      if (isReady()) {
-        exchange.sendResponseHeaders(200, -1);
-      } else {
-        Exchanges.sendJson(
-            exchange,
-            503,
-            ErrorResponses.response(
-                    503,
-                    "ServiceUnavailable",
-                    stopping.get() ? "shutting down" : "the model is still loading",
-                    "ping")
-                .body());
-      }
-    }
-  }
-
-  private void executionParameters(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      drainAndClose(exchange);
-      Exchanges.sendJson(exchange, 200, JSON.writeValueAsBytes(env.executionParameters()));
-    }
-  }
-
-  private void notFound(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      drainAndClose(exchange);
-      Exchanges.sendError(
-          exchange,
-          ErrorResponses.response(
-              404,
-              "NotFound",
-              "no such path "
-                  + exchange.getRequestURI().getRawPath()
-                  + "; this server answers GET /ping, POST /invocations and"
-                  + " GET /execution-parameters",
-              "none"));
-    }
-  }
-
-  private static void drainAndClose(HttpExchange exchange) throws IOException {
-    exchange.getRequestBody().close();
-  }
-
   /**
-   * Stops taking requests and lets the ones in flight finish within {@code grace}. SageMaker sends
-   * SIGKILL 30 s after SIGTERM, so the caller passes less than that. The model stays open: its
-   * owner closes it once this returns 0.
+   * Stops taking requests (503, and {@code /ping} 503) and lets the ones in flight finish within
+   * {@code grace}. SageMaker sends SIGKILL 30 s after SIGTERM, so the caller passes less than that.
+   * The model stays open: its owner closes it once this returns 0.
    *
    * @return how many requests were still running when the grace period ended
    */
@@ -188,9 +119,8 @@ public final class InferenceServer implements AutoCloseable {
       }
     }
     int unfinished = inFlight.get();
-    // JDK 17's stop(n) waits n seconds even when idle; we already waited for in-flight requests.
-    http.stop(0);
-    threads.shutdown();
+    edge.close(Duration.ofSeconds(2));
+    workers.shutdown();
     log.info("stopped", Map.of("unfinishedRequests", unfinished));
     return unfinished;
   }

@@ -1,156 +1,193 @@
 package io.classroomml.serving.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.classroomml.http.Admission;
 import io.classroomml.http.ServerLog;
+import io.classroomml.serving.InvocationException;
 import io.classroomml.serving.InvocationException.BadRequestException;
 import io.classroomml.serving.InvocationException.ServiceUnavailableException;
 import io.classroomml.serving.ServingEnvironment;
+import io.classroomml.serving.codec.DecodeBudget;
 import io.classroomml.serving.codec.Decoders;
 import io.classroomml.serving.codec.Encoders;
 import io.classroomml.serving.codec.ImageBatch;
 import io.classroomml.serving.codec.Predictions;
 import io.classroomml.serving.codec.RequestDecoder;
 import io.classroomml.serving.predict.ImageClassifier;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
- * {@code POST /invocations}: admit (or 503), pick the decoder by {@code Content-Type} (or 415) and
- * the encoder by {@code Accept} (or 406), read the body within the limit (or 413), decode (or 400),
- * predict, encode. One log line per request with the time spent in the model and around it.
+ * {@code POST /invocations}. From the headers alone, before the body is read: the method (or 405),
+ * a loaded model and a free slot among workers plus queue (or 503), a decoder for {@code
+ * Content-Type} (or 415), an encoder for {@code Accept} (or 406), valid custom attributes and
+ * {@code k} (or 400). Then, on a worker thread: decode (or 400/413), predict, encode, and one log
+ * line with the time in the model and around it.
  */
-final class InvocationHandler implements HttpHandler {
+final class InvocationHandler {
 
   /** SageMaker's request id header, logged to tie a request to its log line. */
   static final String INFERENCE_ID = "X-Amzn-SageMaker-Inference-Id";
 
+  /** The longest a decode waits for memory other decodes hold. */
+  static final Duration DECODE_WAIT = Duration.ofSeconds(10);
+
+  /** What a request asks for, read from its line and headers. */
+  record Call(
+      String requestId,
+      RequestDecoder decoder,
+      Encoders.Choice encoder,
+      CustomAttributes attributes,
+      int topK) {}
+
   private final ServingEnvironment env;
-  private final AtomicReference<ImageClassifier> model;
-  private final BooleanSupplier stopping;
-  private final Decoders decoders = Decoders.standard();
+  private final Decoders decoders;
   private final Encoders encoders;
   private final Semaphore admitted;
-  private final Semaphore decoding;
   private final ServerLog log;
 
-  InvocationHandler(
-      ServingEnvironment env,
-      AtomicReference<ImageClassifier> model,
-      BooleanSupplier stopping,
-      ServerLog log) {
+  InvocationHandler(ServingEnvironment env, ServerLog log) {
     this.env = env;
-    this.model = model;
-    this.stopping = stopping;
+    this.decoders =
+        Decoders.standard(
+            new DecodeBudget(
+                env.decodeBudgetBytes(),
+                Math.max(1, env.workers() / 2),
+                env.invocationTimeout().compareTo(DECODE_WAIT) < 0
+                    ? env.invocationTimeout()
+                    : DECODE_WAIT));
     this.encoders = Encoders.standard(env.defaultAccept());
     this.admitted = new Semaphore(env.workers() + env.queueCapacity());
-    // Decoding is CPU-bound and a large image briefly needs a large bitmap: one per worker at once.
-    this.decoding = new Semaphore(env.workers());
     this.log = log;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String inferenceId = exchange.getRequestHeaders().getFirst(INFERENCE_ID);
-    String requestId = inferenceId != null ? inferenceId : UUID.randomUUID().toString();
+  /** The request id: SageMaker's inference id when given, else a new one. */
+  static String requestId(HttpHeaders headers) {
+    String id = headers.get(INFERENCE_ID);
+    return id != null ? id : UUID.randomUUID().toString();
+  }
+
+  /**
+   * Admits a request from its headers, taking a slot among workers plus queue that is given back
+   * (with {@code onDone}) once it is answered.
+   *
+   * @throws InvocationException the refusal, before any body is read
+   */
+  Admission admit(
+      HttpRequest request, ImageClassifier classifier, boolean stopping, Runnable onDone) {
+    if (!request.method().equals(HttpMethod.POST)) {
+      throw new MethodNotAllowed();
+    }
+    if (classifier == null || stopping) {
+      throw new ServiceUnavailableException(
+          classifier == null
+              ? "the model is still loading; retry when /ping answers 200"
+              : "the server is shutting down");
+    }
+    call(request, "check");
+    if (!admitted.tryAcquire()) {
+      throw new ServiceUnavailableException(
+          "all "
+              + env.workers()
+              + " workers are busy and "
+              + env.queueCapacity()
+              + " requests are waiting; retry with backoff");
+    }
+    return Admission.accept(
+        env.maxPayloadBytes(),
+        () -> {
+          admitted.release();
+          onDone.run();
+        });
+  }
+
+  /** Reads what {@code request} asks for; throws its refusal. */
+  Call call(HttpRequest request, String requestId) {
+    HttpHeaders headers = request.headers();
+    RequestDecoder decoder = decoders.forContentType(headers.get(HttpHeaderNames.CONTENT_TYPE));
+    Encoders.Choice encoder =
+        encoders.forAccept(String.join(",", headers.getAll(HttpHeaderNames.ACCEPT)));
+    CustomAttributes attributes = CustomAttributes.parse(headers.get(CustomAttributes.HEADER));
+    return new Call(requestId, decoder, encoder, attributes, topK(request.uri(), attributes));
+  }
+
+  /** Decodes, predicts and encodes {@code body}; runs on a worker thread, never throws. */
+  FullHttpResponse invoke(
+      HttpRequest request, byte[] body, ImageClassifier classifier, long startNanos) {
+    String requestId = requestId(request.headers());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("requestId", requestId);
-    fields.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
-    fields.put("accept", exchange.getRequestHeaders().getFirst("Accept"));
+    fields.put("contentType", request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+    fields.put("accept", request.headers().get(HttpHeaderNames.ACCEPT));
     try {
-      if (!exchange.getRequestMethod().equals("POST")) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        Exchanges.sendError(
-            exchange,
-            ErrorResponses.response(
-                405, "MethodNotAllowed", "use POST for /invocations", requestId));
-        return;
+      Call call = call(request, requestId);
+      if (body.length == 0) {
+        throw new BadRequestException("the request body is empty; send an image");
       }
-      ImageClassifier classifier = model.get();
-      if (classifier == null || stopping.getAsBoolean()) {
-        throw new ServiceUnavailableException(
-            classifier == null
-                ? "the model is still loading; retry when /ping answers 200"
-                : "the server is shutting down");
-      }
-      if (!admitted.tryAcquire()) {
-        throw new ServiceUnavailableException(
-            "all "
-                + env.workers()
-                + " workers are busy and "
-                + env.queueCapacity()
-                + " requests are waiting; retry with backoff");
-      }
-      try {
-        invoke(exchange, classifier, fields, start);
-      } finally {
-        admitted.release();
-      }
+      ImageBatch batch = call.decoder().decode(body, classifier.inputShape());
+      long modelStart = System.nanoTime();
+      float[][] probabilities = classifier.predict(batch.pixels(), batch.count());
+      long modelNanos = System.nanoTime() - modelStart;
+      byte[] encoded =
+          call.encoder()
+              .encoder()
+              .encode(new Predictions(classifier.classNames(), probabilities, call.topK()));
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(encoded));
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, call.encoder().contentType());
+      response.headers().set(CustomAttributes.HEADER, call.attributes().raw());
+      long totalNanos = System.nanoTime() - startNanos;
+      fields.put("status", 200);
+      fields.put("images", batch.count());
+      fields.put("bytesIn", body.length);
+      fields.put("bytesOut", encoded.length);
+      fields.put("modelMs", millis(modelNanos));
+      fields.put("overheadMs", millis(totalNanos - modelNanos));
+      fields.put("totalMs", millis(totalNanos));
+      log.info("invocation", fields);
+      return response;
     } catch (Exception | Error failure) {
-      Exchanges.fail(exchange, failure, requestId, fields, log);
-    } finally {
-      exchange.close();
+      var refusal = ErrorResponses.of(failure, requestId);
+      fields.put("status", refusal.status());
+      fields.put("error", refusal.error());
+      fields.put("bytesIn", body.length);
+      if (failure instanceof InvocationException) {
+        fields.put("message", refusal.message());
+        log.warn("invocation-refused", fields);
+      } else {
+        fields.put("message", failure.toString());
+        log.error("invocation-failed", fields, failure);
+      }
+      return ErrorResponses.response(refusal, requestId);
     }
   }
 
-  private void invoke(
-      HttpExchange exchange, ImageClassifier classifier, Map<String, Object> fields, long start)
-      throws IOException, InterruptedException {
-    var headers = exchange.getRequestHeaders();
-    RequestDecoder decoder = decoders.forContentType(headers.getFirst("Content-Type"));
-    Encoders.Choice encoder =
-        encoders.forAccept(String.join(",", headers.getOrDefault("Accept", java.util.List.of())));
-    CustomAttributes attributes = CustomAttributes.parse(headers.getFirst(CustomAttributes.HEADER));
-    int topK = topK(exchange, attributes);
-    byte[] body = RequestBodies.read(exchange, env.maxPayloadBytes());
-    if (body.length == 0) {
-      throw new BadRequestException("the request body is empty; send an image");
-    }
-    ImageBatch batch;
-    decoding.acquire();
+  private int topK(String uri, CustomAttributes attributes) {
+    Map<String, List<String>> query;
     try {
-      batch = decoder.decode(body, classifier.inputShape());
-    } finally {
-      decoding.release();
+      query = new QueryStringDecoder(uri).parameters();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          "the query string is not valid percent-encoding; encode '%' as %25");
     }
-    long modelStart = System.nanoTime();
-    float[][] probabilities = classifier.predict(batch.pixels(), batch.count());
-    long modelNanos = System.nanoTime() - modelStart;
-    byte[] response =
-        encoder.encoder().encode(new Predictions(classifier.classNames(), probabilities, topK));
-    exchange.getResponseHeaders().set("Content-Type", encoder.contentType());
-    exchange.getResponseHeaders().set(CustomAttributes.HEADER, attributes.raw());
-    exchange.sendResponseHeaders(200, response.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(response);
-    }
-    long totalNanos = System.nanoTime() - start;
-    fields.put("status", 200);
-    fields.put("images", batch.count());
-    fields.put("bytesIn", body.length);
-    fields.put("bytesOut", response.length);
-    fields.put("modelMs", millis(modelNanos));
-    fields.put("overheadMs", millis(totalNanos - modelNanos));
-    fields.put("totalMs", millis(totalNanos));
-    log.info("invocation", fields);
-  }
-
-  private int topK(HttpExchange exchange, CustomAttributes attributes) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        int eq = pair.indexOf('=');
-        String key = eq < 0 ? pair : pair.substring(0, eq);
-        if ((key.equals("k") || key.equals("top_k")) && eq > 0) {
-          return CustomAttributes.parseTopK(pair.substring(eq + 1), "query parameter " + key);
-        }
+    for (String key : List.of("k", "top_k")) {
+      List<String> values = query.get(key);
+      if (values != null && !values.isEmpty()) {
+        return CustomAttributes.parseTopK(values.get(0), "query parameter " + key);
       }
     }
     return attributes.topK().orElse(env.defaultTopK());
@@ -158,5 +195,14 @@ final class InvocationHandler implements HttpHandler {
 
   private static double millis(long nanos) {
     return Math.round(nanos / 1e4) / 100.0;
+  }
+
+  /** 405 for anything but POST. */
+  static final class MethodNotAllowed extends InvocationException {
+    private static final long serialVersionUID = 1L;
+
+    MethodNotAllowed() {
+      super(405, "use POST for /invocations");
+    }
   }
 }
