@@ -32,9 +32,9 @@ public enum ObjectiveType {
     return this == MAXIMIZE ? candidate > best : candidate < best;
   }
 
-  /** Orders values best first. */
+  /** Orders values best first, by {@link #isBetter}. */
   public Comparator<Double> bestFirst() {
-    return this == MAXIMIZE ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    return (a, b) -> isBetter(a, b) ? -1 : isBetter(b, a) ? 1 : 0;
   }
 
   /** {@code value} as a score where larger is always better (the search strategies maximise). */
