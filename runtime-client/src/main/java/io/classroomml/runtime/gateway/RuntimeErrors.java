@@ -1,6 +1,13 @@
 package io.classroomml.runtime.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroomml.http.Refusal;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -23,46 +30,39 @@ final class RuntimeErrors {
 
   private RuntimeErrors() {}
 
-  /** One error answer: status, {@code x-amzn-ErrorType} value, JSON body. */
-  record RuntimeError(int status, String errorType, byte[] body) {}
-
   /** 400 {@code ValidationError}: the request cannot be served as given. */
-  static RuntimeError validation(String message) {
-    return error(400, "ValidationError", Map.of("message", message));
+  static Refusal validation(String message) {
+    return new Refusal(400, "ValidationError", message);
   }
 
   /** 413 {@code ValidationError}: the body is over the endpoint's limit (as AWS words it). */
-  static RuntimeError tooLarge(long limit) {
-    return error(
-        413,
-        "ValidationError",
-        Map.of("message", "HTTP content length exceeded " + limit + " bytes."));
+  static Refusal tooLarge(long limit) {
+    return new Refusal(413, "ValidationError", "HTTP content length exceeded " + limit + " bytes.");
   }
 
   /** 503 {@code ServiceUnavailable}: the container cannot be reached. */
-  static RuntimeError unavailable(String message) {
-    return error(503, "ServiceUnavailable", Map.of("message", message));
-  }
-
-  /** 500 {@code InternalFailure}: the gateway itself failed; its log says why. */
-  static RuntimeError internal() {
-    return error(
-        500, "InternalFailure", Map.of("message", "the local gateway failed; see its log"));
+  static Refusal unavailable(String message) {
+    return new Refusal(503, "ServiceUnavailable", message);
   }
 
   /** 404 for paths that are no Runtime operation. */
-  static RuntimeError unknownOperation(String path) {
-    return error(
+  static Refusal unknownOperation(String what) {
+    return new Refusal(
         404,
         "UnknownOperationException",
-        Map.of("message", "no operation at " + path + "; use POST /endpoints/{name}/invocations"));
+        "no operation at " + what + "; use POST /endpoints/{name}/invocations");
+  }
+
+  /** Any refusal as the error shape: its name in {@code x-amzn-ErrorType}, {@code {"message"}}. */
+  static FullHttpResponse response(Refusal refusal) {
+    return response(refusal.status(), refusal.error(), Map.of("message", refusal.message()));
   }
 
   /**
    * 424 {@code ModelError}: the container answered {@code originalStatus} (or nothing, when null)
    * with {@code originalMessage}; the message has the form AWS uses.
    */
-  static RuntimeError modelError(
+  static FullHttpResponse modelError(
       String endpoint, Integer originalStatus, String originalMessage, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (originalStatus != null) {
@@ -78,12 +78,19 @@ final class RuntimeErrors {
     if (originalStatus != null) {
       body.put("OriginalStatusCode", originalStatus);
     }
-    return error(424, "ModelError", body);
+    return response(424, "ModelError", body);
   }
 
-  private static RuntimeError error(int status, String type, Map<String, ?> body) {
+  private static FullHttpResponse response(int status, String type, Map<String, ?> body) {
     try {
-      return new RuntimeError(status, type, JSON.writeValueAsBytes(body));
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              HttpResponseStatus.valueOf(status),
+              Unpooled.wrappedBuffer(JSON.writeValueAsBytes(body)));
+      response.headers().set(ERROR_TYPE, type);
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,16 +1,27 @@
 package io.classroomml.runtime.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.classroomml.http.Admission;
+import io.classroomml.http.HttpApp;
+import io.classroomml.http.HttpEdge;
+import io.classroomml.http.Refusal;
 import io.classroomml.http.ServerLog;
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +29,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,14 +39,16 @@ import java.util.regex.Pattern;
  * SageMakerRuntimeClient} with {@code endpointOverride} works against containers on this machine
  * (the Python SDK's local mode has no such gateway; it calls the container directly).
  *
- * <p>{@code POST /endpoints/{name}/invocations} (after any path prefix of the override URL) is sent
- * to the named endpoint's container {@code /invocations} with the headers SageMaker forwards. A
- * container 4xx or 5xx becomes 424 {@code ModelError} with {@code OriginalStatusCode} and {@code
- * OriginalMessage}; an unknown endpoint is 400 {@code ValidationError}; bodies over the endpoint's
- * limit are 413; the container has {@link #DEFAULT_TIMEOUT} to answer. Requests are not
+ * <p>{@code POST /endpoints/{name}/invocations} (after any path prefix of the override URL) is
+ * checked against InvokeEndpoint's documented limits before its body is read ({@link
+ * InvokeEndpointRules}: 400 {@code ValidationError}; an unknown endpoint too; a body over the
+ * endpoint's limit 413), then sent to the endpoint's container {@code /invocations} with the
+ * headers SageMaker forwards, without blocking a thread while the container works. A container 4xx
+ * or 5xx becomes 424 {@code ModelError} with {@code OriginalStatusCode} and {@code
+ * OriginalMessage}; the container has {@link #DEFAULT_TIMEOUT} to answer. Requests are not
  * authenticated: it listens for local tools only.
  */
-public final class RuntimeGateway implements AutoCloseable {
+public final class RuntimeGateway implements AutoCloseable, HttpApp {
 
   /** SageMaker gives the container 60 s to answer an invocation. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -56,56 +68,50 @@ public final class RuntimeGateway implements AutoCloseable {
 
   static final String CUSTOM_ATTRIBUTES = "X-Amzn-SageMaker-Custom-Attributes";
 
-  /** Concurrent invocations the gateway forwards; more wait for a thread. */
-  static final int THREADS = 64;
-
   private static final Pattern INVOKE = Pattern.compile("(?:/.*)?/endpoints/([^/]+)/invocations");
 
-  private final HttpServer http;
-  private final ExecutorService threads;
-  private final HttpClient client;
   private final Duration timeout;
   private final Map<String, EndpointTarget> endpoints = new ConcurrentHashMap<>();
+  private final HttpClient client;
   private final ServerLog log;
+  private HttpEdge edge;
 
-  private RuntimeGateway(HttpServer http, Duration timeout, ServerLog log) {
-    this.http = http;
+  private RuntimeGateway(Duration timeout, ServerLog log) {
     this.timeout = timeout;
     this.log = log;
-    this.threads = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "gateway"));
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newCachedThreadPool(r -> daemon(r, "gateway-client")))
             .build();
-    http.setExecutor(threads);
-    http.createContext("/", this::handle);
   }
 
   /**
-   * Binds {@code port} (0 picks a free one) without serving yet.
+   * Listens on {@code port} (0 picks a free one) on all interfaces.
    *
    * @param timeout how long a container may take to answer (SageMaker: 60 s)
    */
   public static RuntimeGateway create(int port, Duration timeout, ServerLog log)
       throws IOException {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      // Without it the JDK server's split writes meet the client's delayed ACK: +40 ms each.
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-    return new RuntimeGateway(HttpServer.create(new InetSocketAddress(port), 0), timeout, log);
+    RuntimeGateway gateway = new RuntimeGateway(timeout, log);
+    gateway.edge =
+        HttpEdge.bind(
+            "gateway",
+            new InetSocketAddress(port),
+            EndpointTarget.REALTIME_MAX_PAYLOAD,
+            2,
+            gateway);
+    return gateway;
   }
 
-  /** Starts serving. */
+  /** Kept for callers that create then start; the gateway serves once created. */
   public RuntimeGateway start() {
-    http.start();
     return this;
   }
 
   /** The bound port. */
   public int port() {
-    return http.getAddress().getPort();
+    return edge.port();
   }
 
   /** Routes {@code target.name()} to {@code target}, replacing any earlier route. */
@@ -119,195 +125,185 @@ public final class RuntimeGateway implements AutoCloseable {
     endpoints.remove(name);
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
+  @Override
+  public Admission admit(HttpRequest request) {
+    String path = rawPath(request.uri());
+    Matcher m = INVOKE.matcher(path);
+    if (!m.matches() || !request.method().equals(HttpMethod.POST)) {
+      return Admission.refuse(RuntimeErrors.unknownOperation(request.method() + " " + path));
+    }
+    String name;
+    try {
+      name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Admission.refuse(
+          RuntimeErrors.validation(
+              "the endpoint name in the path "
+                  + path
+                  + " is not valid percent-encoding; encode '%' as %25"));
+    }
+    List<String> violations = InvokeEndpointRules.violations(name, request.headers());
+    if (!violations.isEmpty()) {
+      return Admission.refuse(RuntimeErrors.validation(InvokeEndpointRules.message(violations)));
+    }
+    EndpointTarget target = endpoints.get(name);
+    if (target == null) {
+      return Admission.refuse(
+          RuntimeErrors.validation(
+              "Endpoint " + name + " of account " + RuntimeErrors.LOCAL_ACCOUNT + " not found."));
+    }
+    return Admission.accept(target.maxPayloadBytes());
+  }
+
+  @Override
+  public Refusal tooLarge(HttpRequest request, long size, long limit) {
+    return RuntimeErrors.tooLarge(limit);
+  }
+
+  @Override
+  public FullHttpResponse render(Refusal refusal, HttpRequest request) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    try {
-      String path = exchange.getRequestURI().getRawPath();
-      Matcher m = INVOKE.matcher(path);
-      if (!m.matches() || !exchange.getRequestMethod().equals("POST")) {
-        exchange.getRequestBody().close();
-        send(exchange, RuntimeErrors.unknownOperation(exchange.getRequestMethod() + " " + path));
-        return;
-      }
-      String name = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-      fields.put("endpoint", name);
-      RuntimeErrors.RuntimeError refusal = null;
-      EndpointTarget target = endpoints.get(name);
-      if (!EndpointTarget.NAME.matcher(name).matches() || name.length() > 63) {
-        refusal =
-            RuntimeErrors.validation(
-                "1 validation error detected: Value '"
-                    + name
-                    + "' at 'endpointName' failed to satisfy constraint: Member must satisfy"
-                    + " regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
-      } else if (target == null) {
-        refusal =
-            RuntimeErrors.validation(
-                "Endpoint " + name + " of account " + RuntimeErrors.LOCAL_ACCOUNT + " not found.");
-      }
-      byte[] body = refusal == null ? readBody(exchange, target.maxPayloadBytes()) : null;
-      if (refusal == null && body == null) {
-        refusal = RuntimeErrors.tooLarge(target.maxPayloadBytes());
-      }
-      if (refusal != null) {
-        exchange.getRequestBody().close();
-        send(exchange, refusal);
-        fields.put("status", refusal.status());
-        fields.put("error", refusal.errorType());
-      } else {
-        forward(exchange, target, body, fields);
-      }
-    } catch (IOException | RuntimeException e) {
-      fields.put("status", 500);
-      try {
-        send(exchange, RuntimeErrors.internal());
-      } catch (IOException | RuntimeException ignored) {
-        // the client is gone or the answer was already started; the log line below says why
-      }
-      log.error("gateway-failed", fields, e);
-      return;
-    } finally {
-      exchange.close();
+    if (request != null) {
+      fields.put("path", rawPath(request.uri()));
     }
-    fields.put("totalMs", (System.nanoTime() - start) / 1_000_000.0);
-    log.info("gateway-invocation", fields);
+    fields.put("status", refusal.status());
+    fields.put("error", refusal.error());
+    fields.put("message", refusal.message());
+    log.warn("gateway-refused", fields);
+    return RuntimeErrors.response(refusal);
   }
 
-  private void forward(
-      HttpExchange exchange, EndpointTarget target, byte[] body, Map<String, Object> fields)
-      throws IOException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(target.invocations())
+  @Override
+  public void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+    long start = System.nanoTime();
+    Matcher m = INVOKE.matcher(rawPath(request.uri()));
+    m.matches();
+    String name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    EndpointTarget target = endpoints.get(name);
+    if (target == null) { // removed while the body was read
+      HttpEdge.respond(
+          ctx,
+          request,
+          render(
+              RuntimeErrors.validation(
+                  "Endpoint "
+                      + name
+                      + " of account "
+                      + RuntimeErrors.LOCAL_ACCOUNT
+                      + " not found."),
+              request));
+      return;
+    }
+    if (request.content().readableBytes() > target.maxPayloadBytes()) { // a chunked body
+      HttpEdge.respond(
+          ctx, request, render(RuntimeErrors.tooLarge(target.maxPayloadBytes()), request));
+      return;
+    }
+    java.net.http.HttpRequest.Builder forward =
+        java.net.http.HttpRequest.newBuilder(target.invocations())
             .timeout(timeout)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                    ByteBufUtil.getBytes(request.content())));
     for (String header : FORWARDED) {
-      String value = exchange.getRequestHeaders().getFirst(header);
+      String value = request.headers().get(header);
       if (value != null) {
-        request.header(header, value);
+        forward.header(header, value);
       }
     }
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      RuntimeErrors.RuntimeError error =
-          RuntimeErrors.modelError(
-              target.name(),
-              null,
-              "",
-              "Your invocation timed out while waiting for a response from container primary"
-                  + " after "
-                  + timeout.toSeconds()
-                  + " s.");
-      send(exchange, error);
-      fields.put("status", error.status());
-      fields.put("error", "timeout");
-      return;
-    } catch (IOException e) {
-      RuntimeErrors.RuntimeError error =
-          RuntimeErrors.unavailable(
-              "container for endpoint "
-                  + target.name()
-                  + " at "
-                  + target.container()
-                  + " cannot be reached: "
-                  + e);
-      send(exchange, error);
-      fields.put("status", error.status());
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      send(exchange, RuntimeErrors.unavailable("the gateway is stopping"));
-      return;
-    }
-    fields.put("containerStatus", response.statusCode());
-    if (response.statusCode() >= 400) {
+    client
+        .sendAsync(forward.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .handle(
+            (response, failure) -> {
+              Map<String, Object> fields = new LinkedHashMap<>();
+              fields.put("endpoint", target.name());
+              FullHttpResponse answer =
+                  failure == null
+                      ? answer(target, response, fields)
+                      : failed(target, unwrap(failure), fields);
+              fields.put("status", answer.status().code());
+              fields.put("totalMs", (System.nanoTime() - start) / 1_000_000.0);
+              HttpEdge.respond(ctx, request, answer);
+              log.info("gateway-invocation", fields);
+              return null;
+            });
+  }
+
+  private FullHttpResponse answer(
+      EndpointTarget target, HttpResponse<byte[]> response, Map<String, Object> fields) {
+    int status = response.statusCode();
+    fields.put("containerStatus", status);
+    if (status >= 400) {
       String original = new String(response.body(), StandardCharsets.UTF_8);
-      int status = response.statusCode();
-      RuntimeErrors.RuntimeError error =
-          RuntimeErrors.modelError(
-              target.name(),
-              status,
-              original,
-              "Received "
-                  + (status < 500 ? "client" : "server")
-                  + " error ("
-                  + status
-                  + ") from primary with message \""
-                  + original
-                  + "\". See the endpoint's log for more information.");
-      send(exchange, error);
-      fields.put("status", error.status());
-      return;
+      return RuntimeErrors.modelError(
+          target.name(),
+          status,
+          original,
+          "Received "
+              + (status < 500 ? "client" : "server")
+              + " error ("
+              + status
+              + ") from primary with message \""
+              + original
+              + "\". See the endpoint's log for more information.");
     }
-    exchange
-        .getResponseHeaders()
+    FullHttpResponse ok =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(response.body()));
+    ok.headers()
         .set(
-            "Content-Type",
-            response.headers().firstValue("Content-Type").orElse("application/octet-stream"));
-    exchange
-        .getResponseHeaders()
-        .set(CUSTOM_ATTRIBUTES, response.headers().firstValue(CUSTOM_ATTRIBUTES).orElse(""));
-    exchange.getResponseHeaders().set(INVOKED_VARIANT, target.variant());
-    byte[] payload = response.body();
-    exchange.sendResponseHeaders(200, payload.length == 0 ? -1 : payload.length);
-    if (payload.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(payload);
-      }
-    }
-    fields.put("status", 200);
+            HttpHeaderNames.CONTENT_TYPE,
+            response.headers().firstValue("Content-Type").orElse("application/octet-stream"))
+        .set(CUSTOM_ATTRIBUTES, response.headers().firstValue(CUSTOM_ATTRIBUTES).orElse(""))
+        .set(INVOKED_VARIANT, target.variant());
+    return ok;
   }
 
-  /** The body, or null when it is over {@code limit} (then no more than limit + 1 bytes read). */
-  private static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.strip()) > limit) {
-          return null;
-        }
-      } catch (NumberFormatException e) {
-        return null;
-      }
+  private FullHttpResponse failed(
+      EndpointTarget target, Throwable failure, Map<String, Object> fields) {
+    if (failure instanceof HttpTimeoutException
+        && !(failure instanceof HttpConnectTimeoutException)) {
+      fields.put("error", "timeout");
+      return RuntimeErrors.modelError(
+          target.name(),
+          null,
+          "",
+          "Your invocation timed out while waiting for a response from container primary after "
+              + timeout.toSeconds()
+              + " s.");
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] buffer = new byte[64 * 1024];
-    InputStream in = exchange.getRequestBody();
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      if (body.size() + (long) n > limit) {
-        return null;
-      }
-      body.write(buffer, 0, n);
-    }
-    return body.toByteArray();
+    String why =
+        failure instanceof ConnectException
+            ? "nothing accepts connections there (is the container running?)"
+            : failure instanceof HttpConnectTimeoutException
+                ? "it did not accept a connection within 5 s"
+                : "the connection closed before it answered";
+    fields.put("error", "unreachable");
+    fields.put("message", String.valueOf(failure));
+    return RuntimeErrors.response(
+        RuntimeErrors.unavailable(
+            "the container for endpoint "
+                + target.name()
+                + " at "
+                + target.container()
+                + " cannot be reached: "
+                + why));
   }
 
-  private static void send(HttpExchange exchange, RuntimeErrors.RuntimeError error)
-      throws IOException {
-    exchange.getResponseHeaders().set(RuntimeErrors.ERROR_TYPE, error.errorType());
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    if (error.status() == 413) {
-      exchange.getResponseHeaders().set("Connection", "close");
-    }
-    exchange.sendResponseHeaders(error.status(), error.body().length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(error.body());
-    }
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
-  private static Thread daemon(Runnable runnable, String name) {
-    Thread thread = new Thread(runnable, name);
-    thread.setDaemon(true);
-    return thread;
+  private static String rawPath(String uri) {
+    int query = uri.indexOf('?');
+    return query < 0 ? uri : uri.substring(0, query);
   }
 
-  /** Stops listening; in-flight forwards are abandoned. */
+  /** Stops listening; forwards still in flight are abandoned. */
   @Override
   public void close() {
-    http.stop(0);
-    threads.shutdownNow();
+    edge.close(Duration.ofSeconds(1));
   }
 }
