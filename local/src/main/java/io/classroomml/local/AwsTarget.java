@@ -2,6 +2,7 @@ package io.classroomml.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroomml.local.job.ChildProcesses;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import picocli.CommandLine.Option;
 
 /**
  * The AWS target of the {@code train} and {@code tune} verbs: the same verb starts the student
@@ -68,13 +70,52 @@ final class AwsTarget {
     }
     out.println("starting the pipeline: " + printable);
     try {
-      Process p = new ProcessBuilder(command).inheritIO().start();
+      // Tracked like every child, so Ctrl-C stops the CLI too; it prints straight to the terminal.
+      Process p = ChildProcesses.start(new ProcessBuilder(command).inheritIO());
       return p.waitFor();
     } catch (IOException e) {
       throw new LocalException("could not run the AWS CLI: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return LocalMain.EXIT_JOB_FAILED;
+    }
+  }
+
+  /** {@code --target}, {@code --pipeline} and {@code --region}, shared by train and tune. */
+  static final class Options {
+    @Option(
+        names = "--target",
+        paramLabel = "T",
+        defaultValue = "local",
+        description = "local (default) or aws")
+    String target;
+
+    @Option(
+        names = "--pipeline",
+        paramLabel = "ARN",
+        description =
+            "with --target aws: the stack output TrainingPipelineArn or TuningPipelineArn")
+    String pipeline;
+
+    @Option(
+        names = "--region",
+        paramLabel = "R",
+        description = "with --target aws: the region (default: the AWS CLI's)")
+    String region;
+
+    boolean isAws() {
+      if (!target.equals("aws") && !target.equals("local")) {
+        throw new LocalException("--target " + target + " is not known; use local or aws");
+      }
+      return target.equals("aws");
+    }
+
+    String pipeline() {
+      return JobVerbs.required(pipeline, "--pipeline");
+    }
+
+    Optional<String> region() {
+      return Optional.ofNullable(region);
     }
   }
 

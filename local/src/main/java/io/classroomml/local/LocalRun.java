@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * {@code scripts/local run}, the README's main command: the whole SageMaker workflow on this
@@ -37,39 +36,22 @@ import java.util.Set;
  */
 final class LocalRun {
 
-  static final Set<String> OPTIONS =
-      Set.of(
-          "data-source",
-          "train-images",
-          "test-images",
-          "images-per-epoch",
-          "epochs",
-          "trials",
-          "parallel",
-          "strategy",
-          "spec",
-          "set",
-          "invoke",
-          "name",
-          "model");
-
   private LocalRun() {}
 
-  static int run(Installation inst, Workspace ws, String[] rest, PrintStream out) {
-    Args a = Args.parse("run", rest, OPTIONS, Set.of("no-download"));
+  static int run(Installation inst, Workspace ws, RunVerb a, PrintStream out) {
     long start = System.nanoTime();
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
-    String prefix = a.get("name", "run-" + stamp);
+    String prefix = a.name().orElse("run-" + stamp);
     Path runDir = ws.root().resolve("runs").resolve(prefix);
     if (Files.exists(runDir)) {
       throw new LocalException(
           "a run named " + prefix + " exists in " + runDir + "; pick another --name");
     }
     int cores = LocalMain.cores();
-    int epochs = a.integer("epochs", 2);
-    int imagesPerEpoch = a.integer("images-per-epoch", 2048);
-    int invokeCount = a.integer("invoke", 64);
-    String model = a.get("model", TrainerHyperparameters.MODEL.defaultString());
+    int epochs = a.epochs;
+    int imagesPerEpoch = a.imagesPerEpoch;
+    int invokeCount = a.invoke;
+    String model = a.model != null ? a.model : TrainerHyperparameters.MODEL.defaultString();
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     // 1. data
@@ -80,10 +62,10 @@ final class LocalRun {
       data =
           DataSelection.prepare(
               new DataSelection.Request(
-                  a.get("data-source", "auto"),
-                  a.integer("train-images", 6000),
-                  a.integer("test-images", 1000),
-                  !a.flag("no-download"),
+                  a.dataSource,
+                  a.trainImages,
+                  a.testImages,
+                  !a.noDownload,
                   Path.of(System.getProperty("user.home"), ".cache", "classroom-ml", "cifar-10"),
                   Optional.ofNullable(System.getenv(DataSelection.CIFAR_ENV)).map(Path::of),
                   Optional.ofNullable(System.getenv("CLASSROOM_FASHION_MNIST_DIR"))
@@ -114,7 +96,7 @@ final class LocalRun {
     hp.put(
         TrainerHyperparameters.MAX_STEPS_PER_EPOCH.name(),
         Integer.toString(Math.max(1, (imagesPerEpoch + batch - 1) / batch)));
-    hp.putAll(a.pairs("set"));
+    hp.putAll(a.spec.pinned());
     TrainingJobRecord trained =
         LocalTrainingJob.create(
                 inst,
@@ -144,27 +126,22 @@ final class LocalRun {
     // 3. tuning job
     out.println("== 3/6 tuning job");
     t = System.nanoTime();
-    TuningSpec spec = LocalMain.loadSpec(a.get("spec"));
+    TuningSpec spec = a.spec.load();
     List<String> changes = new ArrayList<>();
     Map<String, String> pinned = new LinkedHashMap<>();
     pinned.put(TrainerHyperparameters.EPOCHS.name(), Integer.toString(epochs));
     pinned.put(TrainerHyperparameters.MODEL.name(), model);
-    pinned.putAll(a.pairs("set"));
-    int parallel = a.integer("parallel", Math.max(1, Math.min(2, cores)));
+    pinned.putAll(a.spec.pinned());
+    int parallel = a.parallel != null ? a.parallel : Math.max(1, Math.min(2, cores));
     TuningSpec local =
         new io.classroomml.local.tune.SpecOverrides(
-                OptionalInt.of(a.integer("trials", 4)),
-                OptionalInt.of(parallel),
-                LocalMain.overrides(a).strategy(),
-                pinned)
+                OptionalInt.of(a.trials), OptionalInt.of(parallel), a.spec.strategy(), pinned)
             .apply(spec, changes);
     changes.add(
         "max_steps_per_epoch: about "
             + imagesPerEpoch
             + " images per epoch whatever the batch size");
-    out.println(
-        "spec: "
-            + a.get("spec", "the course's default spec (" + TuningSpec.DEFAULT_RESOURCE + ")"));
+    out.println("spec: " + a.spec.describe());
     out.println("local overrides: " + String.join("; ", changes));
     TuningJobRecord tuned =
         new LocalTuner(inst, ws, out)

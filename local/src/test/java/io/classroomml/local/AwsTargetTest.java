@@ -43,17 +43,4 @@ class AwsTargetTest {
         .isInstanceOf(LocalException.class)
         .hasMessageContaining("TrainingPipelineArn");
   }
-
-  @Test
-  void unknownVerbOrOption_isAUsageErrorThatSaysWhatIsKnown() {
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream errStream = new java.io.PrintStream(err, true);
-    int code =
-        LocalMain.run(
-            new String[] {"train", "--nmae", "x"},
-            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-            errStream);
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown option --nmae").contains("--name V");
-  }
 }

@@ -1,0 +1,298 @@
+package io.classroomml.local;
+
+import io.classroomml.contract.Channels;
+import io.classroomml.contract.tuning.Strategy;
+import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.local.job.LocalTrainingJob;
+import io.classroomml.local.job.TrainingJobRecord;
+import io.classroomml.local.job.TrainingJobRequest;
+import io.classroomml.local.tune.Leaderboard;
+import io.classroomml.local.tune.LocalTuner;
+import io.classroomml.local.tune.SpecOverrides;
+import io.classroomml.local.tune.TuningJobRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
+
+/** The job verbs: {@code train}, {@code resume} and {@code tune}. */
+final class JobVerbs {
+
+  private JobVerbs() {}
+
+  @Command(
+      name = "train",
+      description = {
+        "a training job: the real train entrypoint in its own JVM, SageMaker's /opt/ml layout",
+        "with --target aws: start the stack's training pipeline instead"
+      })
+  static final class Train implements Callable<Integer> {
+    @ParentCommand LocalCli cli;
+    @Mixin LocalCli.HelpOption help;
+
+    @Option(names = "--name", paramLabel = "N", description = "the job's name")
+    String name;
+
+    @Mixin ChannelOptions data;
+
+    @Option(
+        names = "--hp",
+        paramLabel = "K=V",
+        description = "a hyperparameter (repeatable); strings, as SageMaker passes them")
+    Map<String, String> hyperparameters = new LinkedHashMap<>();
+
+    @Option(
+        names = "--max-runtime",
+        paramLabel = "S",
+        description = "StoppingCondition: SIGTERM after S seconds; the job is Stopped")
+    Long maxRuntime;
+
+    @Option(names = "--threads", paramLabel = "T", description = "PyTorch threads (default: cores)")
+    Integer threads;
+
+    @Mixin AwsTarget.Options aws;
+
+    @Override
+    public Integer call() {
+      LocalCli.Context c = cli.context();
+      if (aws.isAws()) {
+        return AwsTarget.start(
+            AwsTarget.command(aws.pipeline(), AwsTarget.input(hyperparameters), aws.region()),
+            c.out());
+      }
+      TrainingJobRequest request =
+          new TrainingJobRequest(
+              required(name, "--name"),
+              hyperparameters,
+              data.channels(),
+              maxRuntime == null ? OptionalLong.empty() : OptionalLong.of(maxRuntime),
+              threads != null ? threads : LocalMain.cores(),
+              null);
+      LocalTrainingJob job =
+          LocalTrainingJob.create(c.installation(), c.workspace(), request, c.out());
+      return report(job.run(null), c.out());
+    }
+  }
+
+  @Command(name = "resume", description = "continue a stopped or failed job from its checkpoint")
+  static final class Resume implements Callable<Integer> {
+    @ParentCommand LocalCli cli;
+    @Mixin LocalCli.HelpOption help;
+
+    @Parameters(paramLabel = "NAME", description = "the training job")
+    String name;
+
+    @Option(names = "--threads", paramLabel = "T", description = "PyTorch threads (default: cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+      LocalCli.Context c = cli.context();
+      LocalTrainingJob job =
+          LocalTrainingJob.resume(
+              c.installation(),
+              c.workspace(),
+              name,
+              threads != null ? threads : LocalMain.cores(),
+              c.out());
+      c.out().println("resuming training job " + job.name() + " from its latest checkpoint");
+      return report(job.run(null), c.out());
+    }
+  }
+
+  @Command(
+      name = "tune",
+      description = {
+        "a tuning job from a tuning spec, its trials as local training jobs",
+        "with --target aws: start the stack's tuning pipeline (its own spec) instead"
+      })
+  static final class Tune implements Callable<Integer> {
+    @ParentCommand LocalCli cli;
+    @Mixin LocalCli.HelpOption help;
+
+    @Option(names = "--name", paramLabel = "N", description = "the tuning job's name")
+    String name;
+
+    @Mixin ChannelOptions data;
+    @Mixin SpecOptions spec;
+
+    @Option(
+        names = "--max-jobs",
+        paramLabel = "N",
+        description = "MaxNumberOfTrainingJobs (default: the spec's)")
+    Integer maxJobs;
+
+    @Option(
+        names = "--max-parallel",
+        paramLabel = "N",
+        description = "MaxParallelTrainingJobs (default: the spec's)")
+    Integer maxParallel;
+
+    @Option(
+        names = "--images-per-epoch",
+        paramLabel = "N",
+        description = "sets max_steps_per_epoch per trial from its batch size")
+    Integer imagesPerEpoch;
+
+    @Mixin AwsTarget.Options aws;
+
+    @Override
+    public Integer call() {
+      LocalCli.Context c = cli.context();
+      if (aws.isAws()) {
+        return AwsTarget.start(
+            AwsTarget.command(aws.pipeline(), AwsTarget.input(Map.of()), aws.region()), c.out());
+      }
+      List<String> changes = new ArrayList<>();
+      TuningSpec local =
+          new SpecOverrides(
+                  optional(maxJobs), optional(maxParallel), spec.strategy(), spec.pinned())
+              .apply(spec.load(), changes);
+      int parallel = local.resourceLimits().maxParallelTrainingJobs();
+      LocalTuner.Options options =
+          new LocalTuner.Options(
+              Math.max(1, LocalMain.cores() / Math.max(1, parallel)),
+              optional(imagesPerEpoch),
+              changes);
+      TuningJobRecord record =
+          new LocalTuner(c.installation(), c.workspace(), c.out())
+              .run(required(name, "--name"), local, data.channels(), options);
+      c.out().print(Leaderboard.markdown(record, local.objective()));
+      c.out().println("best: " + record.bestTrainingJob());
+      c.out()
+          .println(
+              "leaderboard: " + c.workspace().tuningJob(record.name()).resolve("leaderboard.html"));
+      return record.status().equals("Completed") ? 0 : LocalMain.EXIT_JOB_FAILED;
+    }
+  }
+
+  /** {@code --data} and {@code --validation}: the job's channels. */
+  static final class ChannelOptions {
+    @Option(names = "--data", paramLabel = "DIR", description = "the train channel")
+    Path data;
+
+    @Option(names = "--validation", paramLabel = "DIR", description = "the validation channel")
+    Path validation;
+
+    Map<String, Path> channels() {
+      Map<String, Path> channels = new LinkedHashMap<>();
+      channels.put(Channels.TRAIN, Path.of(required(data, "--data")).toAbsolutePath());
+      if (validation != null) {
+        channels.put(Channels.VALIDATION, validation.toAbsolutePath());
+      }
+      return channels;
+    }
+  }
+
+  /** The tuning spec and what local mode changes in it: shared by {@code tune} and {@code run}. */
+  static final class SpecOptions {
+    @Option(
+        names = "--spec",
+        paramLabel = "FILE",
+        description = "a tuning spec (HyperParameterTuningJobConfig); default: the course's")
+    Path file;
+
+    @Option(
+        names = "--strategy",
+        paramLabel = "S",
+        converter = StrategyConverter.class,
+        description = "Random, Grid, Bayesian or Hyperband (default: the spec's)")
+    Strategy strategy;
+
+    @Option(
+        names = "--set",
+        paramLabel = "K=V",
+        description =
+            "pin a hyperparameter for every job (repeatable); a tuned one stops being tuned")
+    Map<String, String> pinned = new LinkedHashMap<>();
+
+    TuningSpec load() {
+      if (file == null) {
+        return TuningSpec.defaultSpec();
+      }
+      try {
+        return TuningSpec.parse(file);
+      } catch (IOException e) {
+        throw new LocalException("cannot read tuning spec " + file + ": " + e.getMessage());
+      }
+    }
+
+    Optional<Strategy> strategy() {
+      return Optional.ofNullable(strategy);
+    }
+
+    Map<String, String> pinned() {
+      return pinned;
+    }
+
+    String describe() {
+      return file != null
+          ? file.toString()
+          : "the course's default spec (" + TuningSpec.DEFAULT_RESOURCE + ")";
+    }
+  }
+
+  /** A strategy by its SageMaker name, in any case. */
+  static final class StrategyConverter implements ITypeConverter<Strategy> {
+    @Override
+    public Strategy convert(String value) {
+      return Arrays.stream(Strategy.values())
+          .filter(s -> s.apiName().equalsIgnoreCase(value))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      value + " is not one of Random, Grid, Bayesian, Hyperband"));
+    }
+  }
+
+  /** A finished training job, as the verbs print it; its exit code. */
+  static int report(TrainingJobRecord r, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "training job %s: %s (%s) in %.0f s%n",
+        r.name(),
+        r.status(),
+        r.secondaryStatus(),
+        r.trainingSeconds());
+    if (r.failureReason() != null) {
+      out.println("  FailureReason: " + r.failureReason());
+    }
+    r.finalMetrics().forEach((k, v) -> out.printf(Locale.ROOT, "  %s = %.4f%n", k, v));
+    if (r.modelArtifacts() != null) {
+      out.println("  model: " + r.modelArtifacts());
+    }
+    if (r.status().equals(TrainingJobRecord.STOPPED)) {
+      out.println("  resume with: scripts/local resume " + r.name());
+    }
+    return r.status().equals(TrainingJobRecord.COMPLETED) ? 0 : LocalMain.EXIT_JOB_FAILED;
+  }
+
+  /** An option a local job needs (the AWS target does not). */
+  static <T> String required(T value, String option) {
+    if (value == null) {
+      throw new LocalException(option + " is required");
+    }
+    return value.toString();
+  }
+
+  private static OptionalInt optional(Integer value) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+  }
+}

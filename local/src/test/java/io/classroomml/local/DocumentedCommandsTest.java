@@ -1,0 +1,235 @@
+package io.classroomml.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.classroomml.contract.tuning.Strategy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every {@code scripts/local …} and {@code scripts/local-run …} command line in README.md and docs/
+ * parses with the command line the code declares. A placeholder in the docs ({@code N}, {@code
+ * DIR}, {@code K=V}) must be the option's own label, so the docs' synopses cannot drift from the
+ * options either; {@code <…>} and {@code …} stand for any value.
+ */
+class DocumentedCommandsTest {
+
+  /** The project root (surefire runs in {@code local/}). */
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
+  private static final Pattern COMMAND = Pattern.compile("^(?:\\$\\s+)?scripts/local(-run)?\\b");
+  private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*(=[A-Z][A-Z0-9_]*)?");
+
+  /** A command line and where it was found. */
+  record Documented(String where, String line) {}
+
+  @Test
+  void everyDocumentedCommandLine_parses() throws IOException {
+    List<Documented> found = documented();
+    assertThat(found).as("command lines found in the docs").hasSizeGreaterThan(15);
+
+    for (Documented d : found) {
+      assertThatCode(() -> parse(d.line()))
+          .as("%s: %s", d.where(), d.line())
+          .doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void aDocumentedPlaceholderThatIsNotTheOptionsLabel_isCaught() {
+    assertThatCode(() -> parse("scripts/local train --name JOB --data DIR"))
+        .hasMessageContaining("--name")
+        .hasMessageContaining("'N'");
+    assertThatCode(() -> parse("scripts/local train --nmae N"))
+        .isInstanceOf(CommandLine.ParameterException.class);
+  }
+
+  @Test
+  void usage_isGeneratedFromTheOptions() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        LocalCli.commandLine(
+                new LocalCli.Context(
+                    null,
+                    null,
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(PrintStream.nullOutputStream())))
+            .execute("help", "train");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--name=N", "--data=DIR", "--hp=K=V", "--max-runtime=S", "--target=T");
+  }
+
+  /** The args {@code line} stands for, parsed; throws on anything the command line refuses. */
+  private static void parse(String line) {
+    List<String> tokens = tokens(line);
+    CommandLine cli =
+        LocalCli.commandLine(
+            new LocalCli.Context(
+                null,
+                null,
+                new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(PrintStream.nullOutputStream())));
+    List<String> args = new ArrayList<>();
+    if (!tokens.isEmpty()) {
+      CommandLine verb = cli.getSubcommands().get(tokens.get(0));
+      args.add(tokens.get(0));
+      if (verb != null) {
+        args.addAll(concrete(verb.getCommandSpec(), tokens.subList(1, tokens.size())));
+      } else {
+        args.addAll(tokens.subList(1, tokens.size()));
+      }
+    }
+    cli.parseArgs(args.toArray(String[]::new));
+  }
+
+  /** {@code scripts/local-run X} is {@code run X}; brackets, repeat marks and comments go. */
+  static List<String> tokens(String line) {
+    String text = line.replaceFirst("^\\$\\s+", "").replaceFirst("\\s+#.*$", "");
+    text = text.replace("[", " ").replace("]", " ");
+    List<String> words = new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
+    String program = words.remove(0);
+    if (program.equals("scripts/local-run")) {
+      words.add(0, "run");
+    }
+    if (words.contains("|")) {
+      throw new IllegalArgumentException("write one command line per alternative: " + line);
+    }
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      out.add(w.endsWith("...") && w.length() > 3 ? w.substring(0, w.length() - 3) : w);
+    }
+    return out;
+  }
+
+  /** Placeholders checked against the options' labels, then replaced by values of their type. */
+  private static List<String> concrete(CommandSpec verb, List<String> tokens) {
+    if (verb.parser().unmatchedOptionsArePositionalParams()) {
+      // invoke hands its arguments to the runtime client's own parser
+      return tokens.stream().filter(t -> !isRepeatMark(t)).toList();
+    }
+    List<String> args = new ArrayList<>();
+    int positional = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      if (isRepeatMark(token)) {
+        continue;
+      }
+      OptionSpec option = verb.findOption(token);
+      if (option != null) {
+        args.add(token);
+        if (option.arity().max() > 0 && i + 1 < tokens.size()) {
+          args.add(value(tokens.get(++i), option, token));
+        }
+      } else if (token.startsWith("-") || verb.positionalParameters().isEmpty()) {
+        args.add(token); // unknown options and extra words fail the parse
+      } else {
+        List<? extends ArgSpec> params = verb.positionalParameters();
+        ArgSpec param = params.get(Math.min(positional++, params.size() - 1));
+        args.add(value(token, param, param.paramLabel()));
+      }
+    }
+    return args;
+  }
+
+  private static String value(String token, ArgSpec arg, String name) {
+    if (token.startsWith("<") || isRepeatMark(token)) {
+      return sample(arg);
+    }
+    if (PLACEHOLDER.matcher(token).matches()) {
+      if (!token.equals(arg.paramLabel())) {
+        throw new AssertionError(
+            "the docs write "
+                + name
+                + " "
+                + token
+                + " but its label is '"
+                + arg.paramLabel()
+                + "'");
+      }
+      return sample(arg);
+    }
+    return token;
+  }
+
+  private static String sample(ArgSpec arg) {
+    Class<?> type = arg.type();
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "1";
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return arg.paramLabel().contains("=") ? arg.paramLabel() : "k=v";
+    }
+    if (type == Strategy.class) {
+      return Strategy.values()[0].apiName();
+    }
+    return "x";
+  }
+
+  private static boolean isRepeatMark(String token) {
+    return token.equals("...") || token.equals("…");
+  }
+
+  /** Command lines in code blocks (one per line) and in code spans, README and docs/. */
+  private static List<Documented> documented() throws IOException {
+    List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+    try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+    }
+    List<Documented> found = new ArrayList<>();
+    for (Path file : files) {
+      String where = ROOT.relativize(file).toString();
+      boolean inBlock = false;
+      boolean continues = false;
+      StringBuilder prose = new StringBuilder();
+      for (String line : Files.readAllLines(file)) {
+        if (line.trim().startsWith("```")) {
+          inBlock = !inBlock;
+          continues = false;
+          continue;
+        }
+        if (inBlock) {
+          if (COMMAND.matcher(line.trim()).find()) {
+            found.add(new Documented(where, line.trim()));
+            continues = true;
+          } else if (continues && line.startsWith(" ") && !line.isBlank()) {
+            // an indented line goes on with the command above it
+            Documented last = found.remove(found.size() - 1);
+            found.add(new Documented(where, last.line() + " " + line.trim()));
+          } else {
+            continues = false;
+          }
+        } else {
+          prose.append(line).append('\n');
+        }
+      }
+      Matcher span = CODE_SPAN.matcher(prose);
+      while (span.find()) {
+        String code = span.group(1).replaceAll("\\s+", " ").trim();
+        if (COMMAND.matcher(code).find()) {
+          found.add(new Documented(where, code));
+        }
+      }
+    }
+    return found;
+  }
+}
