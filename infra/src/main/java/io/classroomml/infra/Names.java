@@ -1,7 +1,10 @@
 package io.classroomml.infra;
 
+import io.classroomml.contract.SageMakerName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every name the classroom gives to things outside CloudFormation's generated names: stacks,
@@ -80,6 +83,23 @@ public final class Names {
   /** The student's endpoint (a fixed name so dashboards and alarms can find it). */
   public static String endpointName(String id) {
     return studentPrefix(id) + "endpoint";
+  }
+
+  /**
+   * The longest name of each kind student {@code id}'s pipelines and stack create, with a full
+   * unique suffix (and SageMaker's {@code -NNN-<8 hex>} for a tuning trial), to check against
+   * SageMaker's name rules at synth.
+   */
+  public static Map<String, SageMakerName> longestNames(String id) {
+    String suffix = "-" + "f".repeat(12);
+    Map<String, SageMakerName> names = new LinkedHashMap<>();
+    names.put(trainingJobPrefix(id) + suffix, SageMakerName.TRAINING_JOB);
+    names.put(tuningJobPrefix(id) + suffix, SageMakerName.TUNING_JOB);
+    names.put(tuningJobPrefix(id) + suffix + "-001-" + "f".repeat(8), SageMakerName.TRAINING_JOB);
+    names.put(transformJobPrefix(id) + suffix, SageMakerName.TRANSFORM_JOB);
+    names.put(batchModelPrefix(id) + suffix, SageMakerName.MODEL);
+    names.put(endpointName(id), SageMakerName.ENDPOINT);
+    return names;
   }
 
   /**

@@ -85,4 +85,39 @@ class PipelineRolesTest {
                             .asText())
                     .isEqualTo("alice"));
   }
+
+  @org.junit.jupiter.api.Test
+  void transformPipeline_createsOnlyTaggedIsolatedModelsAndDeletesOnlyTaggedOnes() {
+    Template alice = alice();
+    List<Policies.Statement> role =
+        Policies.ofRole(alice, Policies.stateMachineRole(alice, "BatchTransform"));
+    String model = SAGEMAKER + "model/alice--batch-0a1b2c3d4e5f";
+
+    assertThat(role)
+        .filteredOn(s -> s.allows("sagemaker:CreateModel"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.resources()).allMatch(r -> Policies.matches(r, model));
+              assertThat(
+                      s.condition()
+                          .path("StringEquals")
+                          .path("aws:RequestTag/" + Names.STUDENT_TAG)
+                          .asText())
+                  .isEqualTo("alice");
+              assertThat(s.condition().at("/Bool/sagemaker:NetworkIsolation").asText())
+                  .isEqualTo("true");
+            });
+    assertThat(role)
+        .filteredOn(s -> s.allows("sagemaker:DeleteModel"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(
+                        s.condition()
+                            .path("StringEquals")
+                            .path("aws:ResourceTag/" + Names.STUDENT_TAG)
+                            .asText())
+                    .isEqualTo("alice"));
+  }
 }

@@ -5,6 +5,7 @@ import io.classroomml.infra.config.TransformSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -12,10 +13,8 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.CustomState;
 import software.amazon.awscdk.services.stepfunctions.Fail;
-import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
-import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
 import software.constructs.Construct;
 
 /**
@@ -75,30 +74,14 @@ public final class TransformPipeline extends Construct {
     Map<String, Object> container = new LinkedHashMap<>();
     container.put("Image", inferenceImage);
     container.put(
-        "ModelDataUrl",
-        JsonPath.format(
-            "s3://" + artifacts.getBucketName() + "/{}", JsonPath.stringAt("$.modelKey")));
-    CallAwsService createModel =
-        CallAwsService.Builder.create(this, "CreateModel")
-            .service("sagemaker")
-            .action("createModel")
-            .parameters(
-                Map.of(
-                    "ModelName", JsonPath.stringAt("$.modelName"),
-                    "ExecutionRoleArn", executionRole.getRoleArn(),
-                    "PrimaryContainer", container,
-                    "EnableNetworkIsolation", true,
-                    "Tags", TrainingJobRequest.tags(studentId)))
-            .iamResources(List.of(Pipelines.sageMakerArn("model", modelPrefix)))
-            .additionalIamStatements(
-                List.of(
-                    Pipelines.passRole(executionRole),
-                    PolicyStatement.Builder.create()
-                        .actions(List.of("sagemaker:AddTags"))
-                        .resources(List.of(Pipelines.sageMakerArn("model", modelPrefix)))
-                        .build()))
-            .resultPath(JsonPath.DISCARD)
-            .build();
+        "ModelDataUrl.$", "States.Format('s3://" + artifacts.getBucketName() + "/{}', $.modelKey)");
+    Map<String, Object> modelRequest = new LinkedHashMap<>();
+    modelRequest.put("ModelName.$", "$.modelName");
+    modelRequest.put("ExecutionRoleArn", executionRole.getRoleArn());
+    modelRequest.put("PrimaryContainer", container);
+    modelRequest.put("EnableNetworkIsolation", true);
+    modelRequest.put("Tags", TrainingJobRequest.tags(studentId));
+    CustomState createModel = sdkCall("CreateModel", "createModel", modelRequest);
 
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("TransformJobName.$", "$.jobName");
@@ -139,8 +122,10 @@ public final class TransformPipeline extends Construct {
     CustomState transformState =
         CustomState.Builder.create(this, "Transform").stateJson(transform).build();
 
-    CallAwsService deleteModel = deleteModel("DeleteModel", modelPrefix);
-    CallAwsService deleteAfterFailure = deleteModel("DeleteModelAfterFailure", modelPrefix);
+    CustomState deleteModel =
+        sdkCall("DeleteModel", "deleteModel", Map.of("ModelName.$", "$.modelName"));
+    CustomState deleteAfterFailure =
+        sdkCall("DeleteModelAfterFailure", "deleteModel", Map.of("ModelName.$", "$.modelName"));
     Fail failed =
         Fail.Builder.create(this, "TransformFailed")
             .error("TransformFailed")
@@ -159,6 +144,29 @@ public final class TransformPipeline extends Construct {
             name,
             Duration.seconds(settings.maxRuntimeSeconds() + 1800),
             "Batch transform pipeline of " + studentId);
+    // The model: created only tagged as this student's and network isolated, deleted only when
+    // it carries the tag; handed the execution role, and tagged on create.
+    String models = Pipelines.sageMakerArn("model", modelPrefix);
+    Map<String, Object> createConditions = new LinkedHashMap<>();
+    createConditions.put("StringEquals", Map.of("aws:RequestTag/" + Names.STUDENT_TAG, studentId));
+    createConditions.put("Bool", Map.of("sagemaker:NetworkIsolation", "true"));
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:CreateModel"))
+            .resources(List.of(models))
+            .conditions(createConditions)
+            .build());
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:AddTags"))
+            .resources(List.of(models))
+            .build());
+    stateMachine.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sagemaker:DeleteModel"))
+            .resources(List.of(models))
+            .conditions(Pipelines.ownResource(studentId))
+            .build());
     String jobs = Pipelines.sageMakerArn("transform-job", jobPrefix);
     Pipelines.grantSyncJob(
         stateMachine,
@@ -176,14 +184,17 @@ public final class TransformPipeline extends Construct {
             Nag.arn("sagemaker", "model/" + modelPrefix + "-*")));
   }
 
-  private CallAwsService deleteModel(String id, String modelPrefix) {
-    return CallAwsService.Builder.create(this, id)
-        .service("sagemaker")
-        .action("deleteModel")
-        .parameters(Map.of("ModelName", JsonPath.stringAt("$.modelName")))
-        .iamResources(List.of(Pipelines.sageMakerArn("model", modelPrefix)))
-        .resultPath(JsonPath.DISCARD)
-        .build();
+  /**
+   * A Task calling SageMaker's {@code action} with {@code parameters}; its result goes to {@code
+   * $.sdk.<id>}, beside the input the later states read (a custom state cannot say "discard").
+   */
+  private CustomState sdkCall(String id, String action, Map<String, Object> parameters) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("Type", "Task");
+    state.put("Resource", "arn:" + Aws.PARTITION + ":states:::aws-sdk:sagemaker:" + action);
+    state.put("Parameters", parameters);
+    state.put("ResultPath", "$.sdk." + id);
+    return CustomState.Builder.create(this, id).stateJson(state).build();
   }
 
   /** The state machine students start. */

@@ -215,16 +215,14 @@ public final class CostGuard {
 
   private void checkNames(ClassroomConfig config) {
     for (Student s : config.students()) {
-      String tuning = Names.tuningJobPrefix(s.id());
-      if (tuning.length() + SageMakerLimits.NAME_SUFFIX_LENGTH
-          > SageMakerLimits.MAX_TUNING_JOB_NAME) {
-        throw new ConfigException(
-            ContextKeys.STUDENTS,
-            s.id(),
-            "tuning job names would exceed "
-                + SageMakerLimits.MAX_TUNING_JOB_NAME
-                + " characters; shorten the id");
-      }
+      Names.longestNames(s.id())
+          .forEach(
+              (name, kind) -> {
+                if (!kind.isValid(name)) {
+                  throw new ConfigException(
+                      ContextKeys.STUDENTS, s.id(), kind.invalid(name) + "; shorten the id");
+                }
+              });
     }
   }
 

@@ -1,7 +1,5 @@
 package io.classroomml.infra.cost;
 
-import io.classroomml.contract.SageMakerName;
-
 /**
  * API limits the classroom enforces at synth time (botocore SageMaker service model and the
  * Developer Guide; see shared/reference/sagemaker-contracts.md section 5.1).
@@ -20,20 +18,11 @@ public final class SageMakerLimits {
   /** Serverless {@code MaxConcurrency}: 1 to 200. */
   public static final int SERVERLESS_MAX_CONCURRENCY = 200;
 
-  /** Training, transform, model and endpoint names: the contract's rule (63 characters). */
-  public static final int MAX_JOB_NAME = SageMakerName.TRAINING_JOB.maxLength();
-
-  /** Tuning job names: the contract's rule (32 characters; they prefix the trials' names). */
-  public static final int MAX_TUNING_JOB_NAME = SageMakerName.TUNING_JOB.maxLength();
-
   /** {@code ResourceConfig.VolumeSizeInGB} upper bound for training (16 TB). */
   public static final int MAX_TRAINING_VOLUME_GB = 16_384;
 
   /** Real-time endpoints: the project's cap on autoscaling capacity per student. */
   public static final int MAX_ENDPOINT_CAPACITY = 10;
-
-  /** Length of the unique suffix the pipelines append to job names (12 hex digits plus '-'). */
-  public static final int NAME_SUFFIX_LENGTH = 13;
 
   private SageMakerLimits() {}
 }

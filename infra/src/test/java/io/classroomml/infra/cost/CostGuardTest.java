@@ -230,6 +230,18 @@ class CostGuardTest {
   }
 
   @Test
+  void check_idAtTheLengthLimit_fitsEveryNameSageMakerIsGiven() {
+    String id = "a-" + "b".repeat(10);
+
+    assertThat(check(with("students", id)).students()).hasSize(1);
+    assertThat(io.classroomml.infra.Names.longestNames(id))
+        .allSatisfy((name, kind) -> assertThat(kind.isValid(name)).as(name).isTrue())
+        .containsEntry(
+            id + "--tune-ffffffffffff", io.classroomml.contract.SageMakerName.TUNING_JOB);
+    assertThat((id + "--tune-ffffffffffff").length()).isEqualTo(31);
+  }
+
+  @Test
   void overlappingPrefixes_namesBothIdsOfAPairThatWouldShareNames() {
     assertThat(
             io.classroomml.infra.Names.overlappingPrefixes(
