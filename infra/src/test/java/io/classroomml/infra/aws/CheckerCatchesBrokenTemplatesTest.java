@@ -328,7 +328,7 @@ class CheckerCatchesBrokenTemplatesTest {
   }
 
   @Test
-  void unbrokenTemplates_haveNoFindingsOfTheRulesBrokenHere() {
+  void theUnbrokenBaseClassroom_hasNoFindings() {
     assertThat(
             new TemplateChecker(assembly, ExecutionInputs.fromDocs(ExecutionInputs.docsFolder()))
                 .check())

@@ -65,7 +65,7 @@ class ConfigurationMatrixTest {
                 "serverlessMemoryMb", "6144",
                 "serverlessMaxConcurrency", "200",
                 "transformInstanceCount", "2",
-                "budgetUsd", "400")),
+                "budgetUsd", "2500")),
         accepted("a class of 20", with("students", largeClass(20), "models", null)),
         accepted(
             "ids at the length limit and of one letter, each with a model",
@@ -98,6 +98,7 @@ class ConfigurationMatrixTest {
     try {
       assembly = Classrooms.synthesize(context);
     } catch (ConfigException refused) {
+      System.out.println(configuration + ": refused: " + refused.getMessage());
       assertThat(configuration.overrides().keySet())
           .as("refused with: %s", refused.getMessage())
           .contains(refused.key());
@@ -110,7 +111,9 @@ class ConfigurationMatrixTest {
           configuration, configuration.overrides().keySet());
     }
     List<Finding> findings = TemplateChecker.withDocumentedInputs(assembly).check();
-    assertThat(findings).as(Findings.report(findings)).isEmpty();
+    if (!findings.isEmpty()) {
+      fail("%s synthesizes, but %s", configuration, Findings.report(findings));
+    }
   }
 
   private static Configuration accepted(String name, Map<String, String> overrides) {

@@ -25,6 +25,20 @@ final class IntegrationPermissions {
           "sagemaker-runtime",
           "sagemaker");
 
+  /**
+   * API operations authorized by an IAM action of another name (Amazon S3's "Required permissions
+   * for Amazon S3 API operations": ListObjectsV2 needs s3:ListBucket, HeadObject s3:GetObject …).
+   */
+  private static final Map<String, List<String>> API_TO_IAM =
+      Map.of(
+          "s3:ListObjectsV2", List.of("s3:ListBucket"),
+          "s3:ListObjects", List.of("s3:ListBucket"),
+          "s3:HeadBucket", List.of("s3:ListBucket"),
+          "s3:HeadObject", List.of("s3:GetObject"),
+          "s3:ListObjectVersions", List.of("s3:ListBucketVersions"),
+          "s3:DeleteObjects", List.of("s3:DeleteObject"),
+          "s3:CopyObject", List.of("s3:GetObject", "s3:PutObject"));
+
   private IntegrationPermissions() {}
 
   /** The actions a call needs, e.g. {@code sagemaker:ListTags}. */
@@ -34,7 +48,7 @@ final class IntegrationPermissions {
         Character.toUpperCase(integration.operation().charAt(0))
             + integration.operation().substring(1);
     List<String> actions = new ArrayList<>();
-    actions.add(prefix + ":" + op);
+    actions.addAll(API_TO_IAM.getOrDefault(prefix + ":" + op, List.of(prefix + ":" + op)));
     boolean sync = integration.pattern().startsWith("sync");
     if (prefix.equals("sagemaker")) {
       if (parameters.has("Tags")) {
@@ -66,7 +80,21 @@ final class IntegrationPermissions {
       Findings findings,
       String path) {
     for (String action : required(call.integration(), call.parameters())) {
-      if (!granted(action, roleStatements)) {
+      int colon = action.indexOf(':');
+      boolean exists =
+          AwsModels.iam(action.substring(0, colon))
+              .map(s -> !s.actions(action.substring(colon + 1)).isEmpty())
+              .orElse(false);
+      if (!exists) {
+        findings.add(
+            path + ".States." + call.state(),
+            "sfn.integration-permission",
+            "Task "
+                + call.state()
+                + " calls an API whose IAM action "
+                + action
+                + " the reference does not list: add its action to IntegrationPermissions.API_TO_IAM");
+      } else if (!granted(action, roleStatements)) {
         findings.add(
             path + ".States." + call.state(),
             "sfn.integration-permission",

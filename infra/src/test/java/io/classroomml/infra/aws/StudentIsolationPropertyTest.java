@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 class StudentIsolationPropertyTest {
 
   private static final long SEED = 9;
-  private static final int CLASS_LISTS = 3;
+  private static final int CLASS_LISTS = 4;
   private static final int STUDENTS = 4;
   private static final String TAG_KEY = "classroom-ml:student";
   private static final List<String> BASES = List.of("alice", "al", "bob", "b", "carol", "c1");
@@ -49,7 +49,7 @@ class StudentIsolationPropertyTest {
     List<String> violations = new ArrayList<>();
     int synthesized = 0;
     for (int n = 0; n < CLASS_LISTS; n++) {
-      List<String> ids = classList(random);
+      List<String> ids = classList(random, n);
       Map<String, Object> context = Classrooms.baseContext();
       context.put("students", String.join(",", ids));
       List<String> models = new ArrayList<>();
@@ -59,9 +59,11 @@ class StudentIsolationPropertyTest {
       try {
         assembly = Classrooms.synthesize(context);
       } catch (ConfigException refused) {
+        System.out.println(ids + ": refused: " + refused.getMessage());
         assertThat(refused.key()).as(refused.getMessage()).isEqualTo("students");
         continue;
       }
+      System.out.println(ids + ": synthesized");
       synthesized++;
       for (String a : ids) {
         for (String b : ids) {
@@ -81,9 +83,14 @@ class StudentIsolationPropertyTest {
     String stackA = "Classroom-" + a;
     List<String> arnsOfB = StudentResources.arns(assembly, "Classroom-" + b);
     CfnResolver resolver = new CfnResolver(assembly, stackA);
+    Map<String, List<JsonNode>> roles = RoleStatements.of(assembly.template(stackA), resolver);
+    assertThat(arnsOfB).as("%s's resources", b).hasSizeGreaterThan(20);
+    assertThat(arnsOfB)
+        .as("jobs %s's pipelines create", b)
+        .anyMatch(arn -> arn.contains(":training-job/"));
+    assertThat(roles).as("%s's roles", a).hasSizeGreaterThan(3);
     Set<String> found = new LinkedHashSet<>();
-    for (Map.Entry<String, List<JsonNode>> role :
-        RoleStatements.of(assembly.template(stackA), resolver).entrySet()) {
+    for (Map.Entry<String, List<JsonNode>> role : roles.entrySet()) {
       for (JsonNode statement : role.getValue()) {
         if (!statement.path("Effect").asText().equals("Allow") || taggedFor(statement, a)) {
           continue;
@@ -151,12 +158,21 @@ class StudentIsolationPropertyTest {
     return actions;
   }
 
-  /** Distinct valid ids, most of them sharing a prefix with another. */
-  private static List<String> classList(Random random) {
+  /**
+   * Distinct valid ids, most of them one base id plus a suffix (so they share its prefix, as {@code
+   * alice} and {@code alice-train} do); the first list is issue 9's own example.
+   */
+  private static List<String> classList(Random random, int n) {
+    if (n == 0) {
+      return List.of("alice", "alice-train", "alice-b", "al");
+    }
     Set<String> ids = new LinkedHashSet<>();
+    String base = BASES.get(random.nextInt(BASES.size()));
     while (ids.size() < STUDENTS) {
-      String id =
-          BASES.get(random.nextInt(BASES.size())) + SUFFIXES.get(random.nextInt(SUFFIXES.size()));
+      if (random.nextInt(4) == 0) {
+        base = BASES.get(random.nextInt(BASES.size()));
+      }
+      String id = base + SUFFIXES.get(random.nextInt(SUFFIXES.size()));
       if (id.length() <= 12) {
         ids.add(id);
       }
