@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
@@ -92,5 +93,37 @@ public final class Payloads {
       json.append(']');
     }
     return json.append(']').toString();
+  }
+
+  /**
+   * A PNG whose header declares {@code width} x {@code height} RGB pixels followed by a few
+   * compressed zero rows: a few KB that would need gigabytes to decode (the decompression-bomb
+   * shape of a real 97 KB file declaring 100,000,000 x 1).
+   */
+  public static byte[] pngDeclaring(int width, int height) {
+    ByteBuffer ihdr = ByteBuffer.allocate(13);
+    ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put(new byte[3]);
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    deflater.setInput(new byte[64 * 1024]);
+    deflater.finish();
+    byte[] idat = new byte[64 * 1024];
+    idat = Arrays.copyOf(idat, deflater.deflate(idat));
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(png, "IHDR", ihdr.array());
+    chunk(png, "IDAT", idat);
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.writeBytes(typeBytes);
+    png.writeBytes(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }
