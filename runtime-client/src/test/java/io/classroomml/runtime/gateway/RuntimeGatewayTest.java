@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.classroomml.http.RawHttp;
 import io.classroomml.http.ServerLog;
 import io.classroomml.runtime.client.InvokeClient;
 import io.classroomml.runtime.client.InvokeCommand;
@@ -25,7 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
 
 /** The unmodified AWS SDK v2 client, through the gateway, to a stand-in container. */
@@ -217,5 +224,126 @@ class RuntimeGatewayTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(image + "\tblue 0.9000\n");
     assertThat(container.received().headers().get("X-Amzn-SageMaker-Custom-Attributes"))
         .containsExactly("top_k=1");
+  }
+
+  @Test
+  void customAttributesOver1024Characters_isValidationError_beforeReachingTheContainer() {
+    container.answer(500, "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThatThrownBy(
+            () -> client.invoke("classroom", new byte[] {1}, "image/png", null, "a".repeat(1025)))
+        .isInstanceOfSatisfying(
+            ValidationErrorException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.getMessage())
+                  .contains("1 validation error detected")
+                  .contains("'customAttributes'")
+                  .contains("length less than or equal to 1024")
+                  .doesNotContain("aaaa");
+            });
+  }
+
+  @Test
+  void customAttributesOfExactly1024PrintableCharacters_isForwarded() {
+    String attributes = "k=" + "v".repeat(1022);
+    client.invoke("classroom", new byte[] {1}, "image/png", null, attributes);
+    assertThat(container.received().headers().get("X-Amzn-SageMaker-Custom-Attributes"))
+        .containsExactly(attributes);
+  }
+
+  @Test
+  void inferenceIdOver64Characters_isValidationError() {
+    try (SageMakerRuntimeClient sdk =
+        SageMakerRuntimeClient.builder()
+            .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  sdk.invokeEndpoint(
+                      b ->
+                          b.endpointName("classroom")
+                              .contentType("image/png")
+                              .inferenceId("i".repeat(65))
+                              .body(SdkBytes.fromByteArray(new byte[1]))))
+          .isInstanceOfSatisfying(
+              ValidationErrorException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .contains("'inferenceId'")
+                      .contains("less than or equal to 64"));
+    }
+  }
+
+  @Test
+  void endpointNameBreakingThePattern_isValidationError_namingThePattern() {
+    assertThatThrownBy(() -> client.invoke("bad_name", new byte[] {1}, "image/png", null, null))
+        .isInstanceOfSatisfying(
+            ValidationErrorException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("'endpointName'")
+                    .contains("^[a-zA-Z0-9](-*[a-zA-Z0-9])*"));
+  }
+
+  @Test
+  void badPercentEncodingInThePath_isValidationErrorInWords() throws IOException {
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      RawHttp.Response response =
+          http.send(
+                  "POST /endpoints/cl%zzassroom/invocations HTTP/1.1\r\nHost: x\r\n"
+                      + "Content-Length: 1\r\n\r\nx")
+              .read();
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.header("x-amzn-ErrorType")).isEqualTo("ValidationError");
+      assertThat(response.body()).contains("percent-encoding").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void expectContinue_forABodyOverTheEndpointLimit_gets413AndNever100() throws IOException {
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      RawHttp.Response response =
+          http.send(
+                  "POST /endpoints/small/invocations HTTP/1.1\r\nHost: x\r\n"
+                      + "Expect: 100-continue\r\nContent-Length: 5000\r\n\r\n")
+              .read();
+      assertThat(response.status()).isEqualTo(413);
+      assertThat(response.body()).contains("HTTP content length exceeded 2000 bytes.");
+    }
+  }
+
+  @Test
+  void bodyOverTheLimit_sentInFull_gets413ThatTheClientReads() throws IOException {
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      http.send(
+          "POST /endpoints/small/invocations HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n");
+      http.send(new byte[5000]);
+      assertThat(http.read().status()).isEqualTo(413);
+    }
+  }
+
+  @Test
+  void unreachableContainer_isServiceUnavailable_inWordsWithoutJavaNames() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    gateway.register(EndpointTarget.realtime("gone", URI.create("http://127.0.0.1:" + closedPort)));
+    try {
+      assertThatThrownBy(() -> client.invoke("gone", new byte[] {1}, "image/png", null, null))
+          .isInstanceOfSatisfying(
+              ServiceUnavailableException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .contains("cannot be reached")
+                      .doesNotContain("Exception")
+                      .doesNotContain("java."));
+    } finally {
+      gateway.remove("gone");
+    }
   }
 }
