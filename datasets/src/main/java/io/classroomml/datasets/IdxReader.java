@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,7 +75,7 @@ public final class IdxReader {
     List<String> warnings = new ArrayList<>();
     Optional<Pair> train = pair(dir, "train", warnings);
     Optional<Pair> test = pair(dir, "t10k", warnings);
-    List<String> classNames = classNames(dir);
+    List<String> classNames = classNames(dir, train.or(() -> test).map(Pair::labels));
     Optional<ImageSet> trainSet = Optional.empty();
     Optional<ImageSet> testSet = Optional.empty();
     if (train.isPresent()) {
@@ -330,10 +333,12 @@ public final class IdxReader {
   }
 
   /**
-   * {@code classes.txt} when present; else Fashion-MNIST's names when the folder's path says
-   * "fashion" (the bytes cannot tell MNIST from Fashion-MNIST); else the digits.
+   * {@code classes.txt} when present; else Fashion-MNIST's names when {@code labels} is one of its
+   * published label files (known by the SHA-256 of its uncompressed bytes: magic, count and labels
+   * together, which MNIST's files do not share); else the digits. Never the folder's name: local
+   * mode and SageMaker both link the data under channel names.
    */
-  static List<String> classNames(Path dir) throws IOException {
+  static List<String> classNames(Path dir, Optional<Path> labels) throws IOException {
     Path file = dir.resolve(CLASSES_FILE);
     if (Files.isRegularFile(file)) {
       List<String> names = new ArrayList<>();
@@ -348,7 +353,28 @@ public final class IdxReader {
       }
       return names;
     }
-    boolean fashion = dir.toAbsolutePath().toString().toLowerCase(Locale.ROOT).contains("fashion");
-    return fashion ? ClassNames.FASHION_MNIST : ClassNames.DIGITS;
+    if (labels.isPresent() && ClassNames.FASHION_MNIST_LABEL_FILES.contains(sha256(labels.get()))) {
+      return ClassNames.FASHION_MNIST;
+    }
+    return ClassNames.DIGITS;
+  }
+
+  /** SHA-256 of {@code file}'s uncompressed bytes, in lower-case hex. */
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+    try (InputStream in = open(file)) {
+      byte[] buffer = new byte[READ_BUFFER];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      return ""; // unreadable: reading the labels reports it with the offset
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -9,6 +9,7 @@ import static io.classroomml.datasets.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.classroomml.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void read_folderNamedFashion_usesFashionMnistNames() throws IOException {
+  void read_folderNamedFashion_isNotEnough_theNamesComeFromTheData() throws IOException {
     Path dir = channel.resolve("Fashion-MNIST");
     write(dir.resolve("train-images-idx3-ubyte"), idxImages(IMAGES_MAGIC, 1, 1, 1));
     write(dir.resolve("train-labels-idx1-ubyte"), idxLabels(LABELS_MAGIC, 9));
@@ -142,8 +143,22 @@ class IdxReaderTest {
     // the channel holds one folder: it is looked into
     ImageSet train = ChannelReader.read(channel, 32).train().orElseThrow();
 
-    assertThat(train.classNames()).isEqualTo(ClassNames.FASHION_MNIST);
-    assertThat(train.classNames().get(9)).isEqualTo("Ankle boot");
+    assertThat(train.classNames()).isEqualTo(ClassNames.DIGITS);
+  }
+
+  @Test
+  void read_fashionMnistUnderAChannelName_isKnownByItsLabels() throws IOException {
+    Path debian = Requirements.fashionMnist();
+    Path dir = channel.resolve("train"); // as local mode and SageMaker link it
+    Files.createDirectories(dir);
+    for (String name : List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
+      Files.copy(debian.resolve(name), dir.resolve(name));
+    }
+
+    ImageSet test = IdxReader.readDirectory(dir).test().orElseThrow();
+
+    assertThat(test.classNames()).isEqualTo(ClassNames.FASHION_MNIST);
+    assertThat(test.classNames().get(9)).isEqualTo("Ankle boot");
   }
 
   @Test
