@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.classroomml.infra.config.ConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +84,27 @@ class ConfigurationMatrixTest {
                 "students", "alice,alice-train,alice-b",
                 "models",
                     "alice=training/j/output/model.tar.gz,alice-b=training/j/output/model.tar.gz")),
+        accepted(
+            "eu-west-1, the longest runs, a GPU endpoint in real time",
+            with(
+                "region", "eu-west-1",
+                "sharedData", "s3://course-data-eu/cifar10@eu-west-1",
+                "trainingMaxRuntimeSeconds", "86400",
+                "trainingMaxWaitSeconds", "172800",
+                "trainingVolumeGb", "200",
+                "transformMaxRuntimeSeconds", "14400",
+                "transformInstanceType", "ml.m5.xlarge",
+                "endpointMode", "realtime",
+                "endpointInstanceType", "ml.g4dn.xlarge",
+                "budgetUsd", "5000")),
+        accepted(
+            "a tuning spec file, on-demand CPU training, no cdk-nag, the estimate elsewhere",
+            with(
+                "tuningSpec", tuningSpecFile(),
+                "trainingInstanceType", "ml.m5.xlarge",
+                "trainingSpot", "false",
+                "costEstimateFile", estimateFile(),
+                "cdkNag", "false")),
         refused(
             "eleven budget thresholds (AWS Budgets allows 10 notifications)",
             with("budgetThresholds", TEN_THRESHOLDS + ",110")),
@@ -131,6 +156,24 @@ class ConfigurationMatrixTest {
       map.put(pairs[i], pairs[i + 1]);
     }
     return map;
+  }
+
+  /** The built-in spec, given as a file the way a platform engineer passes their own. */
+  private static String tuningSpecFile() {
+    return ExecutionInputs.docsFolder()
+        .resolveSibling(
+            "contract/src/main/resources/io/classroomml/contract/tuning/default-tuning-spec.json")
+        .toString();
+  }
+
+  private static String estimateFile() {
+    try {
+      Path file = Files.createTempFile("classroom-estimate", ".json");
+      file.toFile().deleteOnExit();
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String largeClass(int size) {

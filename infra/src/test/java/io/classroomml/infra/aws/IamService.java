@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,11 +75,6 @@ final class IamService {
       }
     }
     return false;
-  }
-
-  Optional<String> resourceTypeArn(String type) {
-    JsonNode node = json.path("resourceTypes").path(type).path("arn");
-    return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
   }
 
   private JsonNode action(String action) {
