@@ -65,12 +65,13 @@ public final class HttpEdge implements AutoCloseable {
   public static HttpEdge bind(
       String name, InetSocketAddress address, long maxBody, int ioThreads, HttpApp app)
       throws IOException {
+    // Not daemons: like the JDK's server, a listening edge keeps the process alive until closed.
     EventLoopGroup boss =
         new MultiThreadIoEventLoopGroup(
-            1, new DefaultThreadFactory(name + "-accept", true), NioIoHandler.newFactory());
+            1, new DefaultThreadFactory(name + "-accept", false), NioIoHandler.newFactory());
     EventLoopGroup workers =
         new MultiThreadIoEventLoopGroup(
-            ioThreads, new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
+            ioThreads, new DefaultThreadFactory(name + "-io", false), NioIoHandler.newFactory());
     int aggregateLimit = (int) Math.min(Integer.MAX_VALUE - 1, maxBody);
     ServerBootstrap bootstrap =
         new ServerBootstrap()

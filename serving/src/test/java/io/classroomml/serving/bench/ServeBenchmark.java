@@ -32,7 +32,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ServeBenchmark {
 
+  /** Calls made by {@link #throughput}, all runs together. */
+  private static final AtomicLong CALLS = new AtomicLong();
+
+  /** {@code /proc/<pid>/stat} counts CPU time in clock ticks (USER_HZ, 100 on Linux). */
+  private static final double CLOCK_TICKS = 100.0;
+
   private ServeBenchmark() {}
+
+  /** This JVM's CPU time. */
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** User + system CPU ticks of process {@code pid}. */
+  private static long processCpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
 
   /** Runs the benchmark. */
   public static void main(String[] args) throws Exception {
@@ -63,9 +83,14 @@ public final class ServeBenchmark {
     try (DjlImageClassifier classifier =
         DjlImageClassifier.load(modelDir, cores, 32, Duration.ofSeconds(60))) {
       throughput(cores, 3, () -> classifier.predict(pixels, 1));
+      long cpu0 = ownCpuNanos();
+      long calls0 = CALLS.get();
       inProcess = throughput(cores, 10, () -> classifier.predict(pixels, 1));
+      result.put(
+          "inProcessCpuMsPerImage", round((ownCpuNanos() - cpu0) / 1e6 / (CALLS.get() - calls0)));
     }
     result.put("inProcessImagesPerSecond", round(inProcess));
+    result.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).strip());
 
     // P6: process start to /ping 200, three runs, plus the server for the HTTP measurements.
     List<Double> starts = new ArrayList<>();
@@ -89,26 +114,58 @@ public final class ServeBenchmark {
     HttpRequest raw = request(port, record, "application/octet-stream");
     HttpRequest png = request(port, Payloads.imageFile("png", 1, 32, 32), "image/png");
     throughput(cores, 3, () -> send(client, raw));
-    double http = throughput(cores, 10, () -> send(client, raw));
+    long serverCpu0 = processCpuTicks(server.pid());
+    Wrk.Result measured = Wrk.available() ? Wrk.run(port, record, cores, 10, base) : null;
+    double http;
+    long requests;
+    if (measured != null) {
+      http = measured.requestsPerSecond();
+      requests = measured.requests();
+      result.put("loadGenerator", "wrk 1 thread, " + cores + " connections, 10 s");
+      result.put("wrkNon2xx", measured.non2xx());
+      result.put("wrkLatencyMs", measured.latencyMs());
+    } else {
+      long calls0 = CALLS.get();
+      http = throughput(cores, 10, () -> send(client, raw));
+      requests = CALLS.get() - calls0;
+      result.put("loadGenerator", "JDK HttpClient, " + cores + " threads, 10 s (wrk not found)");
+    }
+    double serverCpuMs = (processCpuTicks(server.pid()) - serverCpu0) * 1000.0 / CLOCK_TICKS;
     result.put("httpImagesPerSecond", round(http));
     result.put("httpOverInProcess", round(http / inProcess));
+    result.put("serverCpuMsPerRequest", round(serverCpuMs / requests));
+    result.put(
+        "cpuInProcessOverServer",
+        round((Double) result.get("inProcessCpuMsPerImage") / (serverCpuMs / requests)));
 
     result.put("latencyRawMs", latencies(client, raw, 2000));
     result.put("latencyPngMs", latencies(client, png, 2000));
 
-    // Memory: saturate (more clients than workers + queue would allow is not the point; keep the
-    // server fully busy) and sample the server's resident set every second.
+    // Memory: keep the server busy with normal requests while a quarter of the clients send
+    // decompression bombs (a PNG declaring 100,000,000 x 1 pixels); sample the resident set every
+    // second and time the normal requests.
     long pid = server.pid();
     List<Long> rssKb = new ArrayList<>();
     AtomicLong served = new AtomicLong();
+    AtomicLong bombs = new AtomicLong();
+    List<Double> normalMs = java.util.Collections.synchronizedList(new ArrayList<>());
+    HttpRequest bomb = request(port, Payloads.pngDeclaring(100_000_000, 1), "image/png");
     ExecutorService load = Executors.newFixedThreadPool(cores * 4);
     long end = System.nanoTime() + loadSeconds * 1_000_000_000L;
     for (int i = 0; i < cores * 4; i++) {
+      boolean hostile = i % 4 == 0;
       load.submit(
           () -> {
             while (System.nanoTime() < end) {
-              send(client, raw);
-              served.incrementAndGet();
+              if (hostile) {
+                client.send(bomb, HttpResponse.BodyHandlers.discarding());
+                bombs.incrementAndGet();
+              } else {
+                long t = System.nanoTime();
+                send(client, raw);
+                normalMs.add((System.nanoTime() - t) / 1e6);
+                served.incrementAndGet();
+              }
             }
             return null;
           });
@@ -122,6 +179,12 @@ public final class ServeBenchmark {
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("seconds", loadSeconds);
     memory.put("requests", served.get());
+    memory.put("bombs", bombs.get());
+    List<Double> sortedNormal = new ArrayList<>(normalMs);
+    sortedNormal.sort(null);
+    memory.put(
+        "normalP99MsDuringLoad", round(sortedNormal.get((int) (sortedNormal.size() * 0.99))));
+    memory.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).strip());
     memory.put("rssMbFirst", rssKb.get(0) / 1024);
     memory.put("rssMbAfter10s", rssKb.get(Math.min(10, rssKb.size() - 1)) / 1024);
     memory.put("rssMbLast", rssKb.get(rssKb.size() - 1) / 1024);
@@ -164,6 +227,19 @@ public final class ServeBenchmark {
             + r.get("httpImagesPerSecond")
             + " | |",
         "| P5 HTTP ÷ in-process | " + r.get("httpOverInProcess") + " | ≥ 0.90 |",
+        "| load generator | " + r.get("loadGenerator") + " | |",
+        "| CPU ms per image: in-process / server per HTTP request (ratio) | "
+            + r.get("inProcessCpuMsPerImage")
+            + " / "
+            + r.get("serverCpuMsPerRequest")
+            + " ("
+            + r.get("cpuInProcessOverServer")
+            + ") | |",
+        "| machine load average at start / end | "
+            + r.get("loadAverageAtStart")
+            + " / "
+            + mem.get("loadAverageAtEnd")
+            + " | |",
         "| single 32×32 raw record, p50 / p99 ms | "
             + raw.get("p50")
             + " / "
@@ -181,7 +257,7 @@ public final class ServeBenchmark {
             + " | ≤ 1500 |",
         "| RSS under "
             + mem.get("seconds")
-            + " s saturating load: first / 10 s / last / max MiB | "
+            + " s of normal load plus bombs: first / 10 s / last / max MiB | "
             + mem.get("rssMbFirst")
             + " / "
             + mem.get("rssMbAfter10s")
@@ -191,7 +267,10 @@ public final class ServeBenchmark {
             + mem.get("rssMbMax")
             + " ("
             + mem.get("requests")
-            + " requests) | bounded |",
+            + " requests, "
+            + mem.get("bombs")
+            + " bombs refused) | bounded |",
+        "| normal request p99 during that load, ms | " + mem.get("normalP99MsDuringLoad") + " | |",
         "");
   }
 
@@ -257,6 +336,7 @@ public final class ServeBenchmark {
                 while (System.nanoTime() < end) {
                   call.run();
                   count.incrementAndGet();
+                  CALLS.incrementAndGet();
                 }
                 return null;
               }));
