@@ -188,6 +188,7 @@ final class PolicyChecker {
           String resource = resources.get(r);
           boolean fits =
               resource.equals("*")
+                  || resource.contains(CfnResolver.UNRESOLVED) // cannot judge: assume it fits
                   || (!types.isEmpty()
                       && types.stream()
                           .anyMatch(t -> IamWildcard.overlaps(resource, t.arnFormat())));
