@@ -1,25 +1,21 @@
 package io.classroomml.local.tune;
 
-import io.classroomml.contract.JobStatus;
 import io.classroomml.contract.MetricDefinitions;
 import io.classroomml.contract.SageMakerName;
 import io.classroomml.contract.hyperparameters.Hyperparameter;
 import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
-import io.classroomml.contract.tuning.ObjectiveType;
 import io.classroomml.contract.tuning.Strategy;
 import io.classroomml.contract.tuning.TuningSpec;
 import io.classroomml.local.Installation;
 import io.classroomml.local.LocalException;
 import io.classroomml.local.Workspace;
+import io.classroomml.local.job.ChildProcesses;
 import io.classroomml.local.job.LocalTrainingJob;
-import io.classroomml.local.job.TrainingJobRecord;
 import io.classroomml.local.job.TrainingJobRequest;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +24,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local {@code CreateHyperParameterTuningJob}: trials are local training jobs (the real {@code
  * train} entrypoint, one JVM each), at most {@code MaxParallelTrainingJobs} at once with the cores
  * shared between them, chosen by the spec's strategy, stopped early by its early-stopping type (or
- * by Hyperband), and ranked by the objective's last emitted value, as SageMaker reads it.
+ * by Hyperband), and ranked by the objective's last emitted value, as SageMaker reads it. This
+ * class schedules; a {@link TrialRunner} runs each trial and a {@link TuningJobRecorder} writes the
+ * record and the leaderboard.
  */
 public final class LocalTuner {
 
@@ -80,17 +80,14 @@ public final class LocalTuner {
               + workspace.root()
               + "; choose another --name");
     }
-    Instant created = Instant.now();
-    long start = System.nanoTime();
     String metric = spec.objective().metricName();
     if (MetricDefinitions.named(metric).isEmpty()) {
       throw new LocalException(
           "the objective " + metric + " is not a metric the trainer prints; see MetricDefinitions");
     }
-    ObjectiveType direction = spec.objective().type();
+    TuningJobRecorder recorder = new TuningJobRecorder(name, spec, options, workspace);
     int epochs = epochs(spec);
     SearchStrategy strategy = SearchStrategy.of(spec, 42);
-    TrialStopper stopper = TrialStopper.of(spec, epochs);
     int maxJobs =
         spec.strategy() == Strategy.GRID
             ? (int) Math.min(spec.parameterRanges().gridSize(), spec.maxTrainingJobs())
@@ -105,38 +102,35 @@ public final class LocalTuner {
         maxJobs,
         parallel,
         options.threadsPerTrial());
-    List<TuningJobRecord.TrialSummary> summaries = Collections.synchronizedList(new ArrayList<>());
+    OptionalLong limit = spec.resourceLimits().maxRuntimeInSeconds();
+    TrialRunner trials =
+        new TrialRunner(
+            metric,
+            spec.objective().type(),
+            TrialStopper.of(spec, epochs),
+            limit.isPresent()
+                ? OptionalLong.of(System.nanoTime() + limit.getAsLong() * 1_000_000_000L)
+                : OptionalLong.empty(),
+            line -> say("%s", line));
     List<Observation> done = new ArrayList<>();
     Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
-    Set<LocalTrainingJob> running = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     CompletionService<TuningJobRecord.TrialSummary> completion =
         new ExecutorCompletionService<>(pool);
-    OptionalLong limit = spec.resourceLimits().maxRuntimeInSeconds();
-    OptionalLong deadline =
-        limit.isPresent()
-            ? OptionalLong.of(System.nanoTime() + limit.getAsLong() * 1_000_000_000L)
-            : OptionalLong.empty();
-    TuningJobRecord record =
-        record(name, JobStatus.IN_PROGRESS, spec, options, summaries, created, start, null);
-    workspace.save(record);
     // Ctrl-C: start no more trials (the running ones are stopped by their own jobs) and wait until
     // the tuning job's final record is written.
-    java.util.concurrent.atomic.AtomicBoolean stopping =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch recorded = new CountDownLatch(1);
     Runnable onShutdown =
         () -> {
           stopping.set(true);
           try {
-            recorded.await(
-                LocalTrainingJob.STOP_GRACE.toSeconds() + 20,
-                java.util.concurrent.TimeUnit.SECONDS);
+            recorded.await(LocalTrainingJob.STOP_GRACE.toSeconds() + 20, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
         };
-    io.classroomml.local.job.ChildProcesses.beforeShutdown(onShutdown);
+    ChildProcesses.beforeShutdown(onShutdown);
     int launched = 0;
     int inFlight = 0;
     boolean exhausted = false;
@@ -146,7 +140,7 @@ public final class LocalTuner {
             && !stopping.get()
             && inFlight < parallel
             && launched < maxJobs
-            && !past(deadline)) {
+            && !trials.pastDeadline()) {
           Optional<Map<String, String>> next =
               strategy.next(List.copyOf(done), List.copyOf(pending.values()));
           if (next.isEmpty()) {
@@ -162,8 +156,7 @@ public final class LocalTuner {
                   trialName, hp, channels, OptionalLong.empty(), options.threadsPerTrial(), name);
           LocalTrainingJob job = LocalTrainingJob.create(installation, workspace, request, null);
           say("  start %s %s", trialName, next.get());
-          completion.submit(
-              () -> runTrial(job, next.get(), metric, direction, stopper, running, deadline));
+          completion.submit(() -> trials.run(job, next.get()));
           inFlight++;
         }
         if (inFlight == 0) {
@@ -178,9 +171,8 @@ public final class LocalTuner {
           throw new IllegalStateException("a trial could not run: " + e.getCause(), e.getCause());
         }
         pending.remove(summary.name());
-        summaries.add(summary);
         if (summary.objective() != null) {
-          double score = direction.score(summary.objective());
+          double score = spec.objective().type().score(summary.objective());
           done.add(new Observation(summary.tuned(), score));
         }
         say(
@@ -189,107 +181,20 @@ public final class LocalTuner {
             summary.name(),
             summary.objective() == null ? "no objective" : metric + "=" + fmt(summary.objective()),
             summary.failureReason() == null ? "" : " (" + firstLine(summary.failureReason()) + ")");
-        workspace.save(
-            record(name, JobStatus.IN_PROGRESS, spec, options, summaries, created, start, null));
+        recorder.finished(summary);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running.forEach(j -> j.stop(JobStatus.STOPPED.apiName()));
+      trials.stopAll();
     } finally {
       pool.shutdown();
     }
     try {
-      boolean anyObjective = summaries.stream().anyMatch(s -> s.objective() != null);
-      JobStatus status =
-          Thread.currentThread().isInterrupted() || stopping.get()
-              ? JobStatus.STOPPED
-              : anyObjective ? JobStatus.COMPLETED : JobStatus.FAILED;
-      record = record(name, status, spec, options, summaries, created, start, Instant.now());
-      workspace.save(record);
-      Leaderboard.write(workspace.tuningJob(name), record, spec.objective(), workspace);
-      return record;
+      return recorder.end(Thread.currentThread().isInterrupted() || stopping.get());
     } finally {
       recorded.countDown();
-      io.classroomml.local.job.ChildProcesses.removeBeforeShutdown(onShutdown);
+      ChildProcesses.removeBeforeShutdown(onShutdown);
     }
-  }
-
-  private TuningJobRecord.TrialSummary runTrial(
-      LocalTrainingJob job,
-      Map<String, String> tuned,
-      String metric,
-      ObjectiveType direction,
-      TrialStopper stopper,
-      Set<LocalTrainingJob> running,
-      OptionalLong deadline) {
-    String[] stopReason = new String[1];
-    running.add(job);
-    TrainingJobRecord result;
-    try {
-      result = runJob(job, metric, direction, stopper, deadline, stopReason);
-    } catch (RuntimeException e) {
-      return new TuningJobRecord.TrialSummary(
-          job.name(),
-          JobStatus.FAILED.apiName(),
-          tuned,
-          null,
-          "Failed",
-          "local mode could not run the trial: " + e,
-          0,
-          List.of());
-    } finally {
-      running.remove(job);
-    }
-    Double objective =
-        job.metrics().last(metric).isPresent() ? job.metrics().last(metric).getAsDouble() : null;
-    String objectiveStatus =
-        objective != null
-            ? "Succeeded"
-            : result.status().equals(JobStatus.FAILED.apiName()) ? "Failed" : "Pending";
-    return new TuningJobRecord.TrialSummary(
-        job.name(),
-        result.status(),
-        tuned,
-        objective,
-        objectiveStatus,
-        result.failureReason() != null ? result.failureReason() : stopReason[0],
-        result.trainingSeconds(),
-        job.metrics().series().getOrDefault(metric, List.of()));
-  }
-
-  private TrainingJobRecord runJob(
-      LocalTrainingJob job,
-      String metric,
-      ObjectiveType direction,
-      TrialStopper stopper,
-      OptionalLong deadline,
-      String[] stopReason) {
-    TrainingJobRecord result;
-    {
-      result =
-          job.run(
-              (j, values) -> {
-                Double value = values.get(metric);
-                if (value == null) {
-                  return;
-                }
-                int epoch =
-                    values.containsKey("epoch")
-                        ? (int) Math.round(values.get("epoch"))
-                        : j.metrics().series().get(metric).size();
-                say("    %s epoch %d: %s=%s", j.name(), epoch, metric, fmt(value));
-                Optional<String> stop = stopper.report(j.name(), epoch, direction.score(value));
-                if (past(deadline)) {
-                  stop = Optional.of("the tuning job reached MaxRuntimeInSeconds");
-                }
-                if (stop.isPresent() && stopReason[0] == null) {
-                  stopReason[0] = stop.get();
-                  say("    %s stopped: %s", j.name(), stop.get());
-                  j.stop(JobStatus.STOPPED.apiName());
-                }
-              });
-    }
-    return result;
   }
 
   /** Static + tuned + SageMaker's {@code _tuning_objective_metric} + the local step budget. */
@@ -337,47 +242,6 @@ public final class LocalTuner {
   static String trialName(String tuningJob, int index, Map<String, String> tuned) {
     String hash = HexFormat.of().toHexDigits(tuned.toString().hashCode());
     return String.format(Locale.ROOT, "%s-%03d-%s", tuningJob, index, hash);
-  }
-
-  private static TuningJobRecord record(
-      String name,
-      JobStatus status,
-      TuningSpec spec,
-      Options options,
-      List<TuningJobRecord.TrialSummary> summaries,
-      Instant created,
-      long start,
-      Instant end) {
-    List<TuningJobRecord.TrialSummary> trials;
-    synchronized (summaries) {
-      trials = List.copyOf(summaries);
-    }
-    String best =
-        Leaderboard.best(trials, spec.objective().type())
-            .map(TuningJobRecord.TrialSummary::name)
-            .orElse(null);
-    Map<String, Integer> counters = new LinkedHashMap<>();
-    for (JobStatus s :
-        List.of(JobStatus.COMPLETED, JobStatus.IN_PROGRESS, JobStatus.FAILED, JobStatus.STOPPED)) {
-      counters.put(
-          s.apiName(), (int) trials.stream().filter(t -> t.status().equals(s.apiName())).count());
-    }
-    return new TuningJobRecord(
-        name,
-        status.apiName(),
-        spec.toHyperParameterTuningJobConfig(),
-        spec.staticHyperParameters(),
-        options.overrides(),
-        trials,
-        best,
-        counters,
-        created.toString(),
-        end == null ? null : end.toString(),
-        (System.nanoTime() - start) / 1e9);
-  }
-
-  private static boolean past(OptionalLong deadline) {
-    return deadline.isPresent() && System.nanoTime() > deadline.getAsLong();
   }
 
   static String fmt(double v) {
