@@ -12,9 +12,9 @@ import subprocess
 import sys
 
 BOTOCORE_SERVICES = [
-    "application-autoscaling", "budgets", "cloudformation", "cloudwatch", "ecr", "events", "iam",
-    "lambda", "logs", "s3", "sagemaker", "sagemaker-runtime", "scheduler", "service-quotas", "sns",
-    "stepfunctions", "sts",
+    "application-autoscaling", "budgets", "ce", "cloudformation", "cloudwatch", "ecr", "events",
+    "iam", "lambda", "logs", "s3", "sagemaker", "sagemaker-runtime", "scheduler", "service-quotas", "sns",
+    "ssm", "stepfunctions", "sts",
 ]
 
 # Operations the templates, pipelines, teardown and local mode call, plus their Describe/Stop/Delete
