@@ -13,8 +13,8 @@ import sys
 
 BOTOCORE_SERVICES = [
     "application-autoscaling", "budgets", "ce", "cloudformation", "cloudwatch", "ecr", "events",
-    "iam", "lambda", "logs", "s3", "sagemaker", "sagemaker-runtime", "scheduler", "service-quotas", "sns",
-    "ssm", "stepfunctions", "sts",
+    "iam", "lambda", "logs", "s3", "sagemaker", "sagemaker-runtime", "scheduler", "service-quotas",
+    "sns", "ssm", "stepfunctions", "sts",
 ]
 
 # Operations the templates, pipelines, teardown and local mode call, plus their Describe/Stop/Delete
@@ -28,11 +28,16 @@ SAGEMAKER_OPERATIONS = [
     "ListModels", "ListTags", "ListTrainingJobs", "ListTrainingJobsForHyperParameterTuningJob",
     "ListTransformJobs", "StopHyperParameterTuningJob", "StopTrainingJob", "StopTransformJob",
     "UpdateEndpoint",
+    # Studio notebooks (issue 14): the domain, user profiles and lifecycle configurations the
+    # stacks create, and the apps and spaces the cleanup deletes.
+    "CreateDomain", "CreateStudioLifecycleConfig", "CreateUserProfile", "DeleteApp",
+    "DeleteDomain", "DeleteSpace", "DeleteUserProfile", "DescribeDomain", "ListApps",
+    "ListSpaces", "ListUserProfiles",
 ]
 
 IAM_SERVICES = [
-    "application-autoscaling", "budgets", "cloudformation", "cloudwatch", "ecr", "events", "iam",
-    "kms", "lambda", "logs", "s3", "sagemaker", "scheduler", "servicequotas", "sns", "sqs",
+    "application-autoscaling", "budgets", "cloudformation", "cloudwatch", "ec2", "ecr", "events",
+    "iam", "kms", "lambda", "logs", "s3", "sagemaker", "scheduler", "servicequotas", "sns", "sqs",
     "states", "sts", "tag", "xray",
 ]
 
