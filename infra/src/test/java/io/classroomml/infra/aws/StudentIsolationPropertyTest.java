@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Timeout;
  * whose resource a name pattern reaches. Class lists come from a seeded generator that favours ids
  * sharing prefixes ({@code alice}, {@code alice-train}, {@code al}); a list synth refuses (naming
  * {@code students}) is fine, but most lists must synthesize.
+ *
+ * <p>Shared resources are nobody's and not checked: the course data, the image repositories and
+ * SageMaker's {@code /aws/sagemaker/TrainingJobs} and {@code TransformJobs} log groups. On those
+ * groups {@code logs:DescribeLogStreams} (authorized on the group only) shows a student the names
+ * of other students' log streams, i.e. their job names, but no log events.
  */
 class StudentIsolationPropertyTest {
 
@@ -77,6 +82,27 @@ class StudentIsolationPropertyTest {
     assertThat(violations)
         .as(violations.size() + " violation(s):\n" + String.join("\n", violations))
         .isEmpty();
+  }
+
+  @Test
+  @Timeout(300)
+  void aNamePatternThatLosesTheSeparator_isCaught() {
+    Map<String, Object> context = Classrooms.baseContext();
+    context.put("students", "alice,alice-train,alice-b,al");
+    context.put("models", "alice=training/job/output/model.tar.gz");
+    Assembly assembly = Classrooms.synthesize(context);
+    String widened = assembly.template("Classroom-alice").toString().replace("alice--", "alice-");
+    Assembly broken;
+    try {
+      broken = assembly.with("Classroom-alice", AwsModels.JSON.readTree(widened));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(violations(broken, "alice", "alice-train"))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .contains("reaches alice-train's", ":training-job/alice-train--train-"));
   }
 
   private static List<String> violations(Assembly assembly, String a, String b) {
