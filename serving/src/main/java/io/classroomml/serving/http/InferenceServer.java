@@ -93,6 +93,11 @@ public final class InferenceServer implements AutoCloseable {
     model.set(classifier);
   }
 
+  /** Requests admitted (from their headers) and not yet answered. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
   /** Whether the model is loaded and the server is not stopping. */
   public boolean isReady() {
     return model.get() != null && !stopping.get();

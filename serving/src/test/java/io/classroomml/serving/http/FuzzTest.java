@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 1,200 malformed requests: mutated and truncated bodies of every format under every content type,
  * random headers. No client fault may be answered 500, and the server stays healthy.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class FuzzTest {
 
   private static final List<String> TYPES =

@@ -19,11 +19,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The server over real HTTP on a free port, with a model trained in the test. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class InferenceServerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

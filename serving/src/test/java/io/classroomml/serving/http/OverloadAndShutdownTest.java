@@ -15,12 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Holds a request in flight by sending its body slowly over a raw socket, to see what the server
  * does with the next request (503 when the queue is full) and with a stop (the request finishes).
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OverloadAndShutdownTest {
 
   /** A request whose headers and first half of the body are sent; the rest waits for finish(). */
@@ -58,13 +61,11 @@ class OverloadAndShutdownTest {
     }
   }
 
-  /** Sends requests until one is refused; the held request keeps the only slot, so one will be. */
-  private static HttpResponse<String> firstRefusal(ServerHarness server) {
-    HttpResponse<String> response;
-    do {
-      response = server.invoke(Payloads.cifarRecords(0), "application/octet-stream");
-    } while (response.statusCode() == 200);
-    return response;
+  /** Waits until the held request has been admitted from its headers (it holds the only slot). */
+  private static void awaitAdmitted(ServerHarness server) throws InterruptedException {
+    while (server.server().inFlight() == 0) {
+      Thread.sleep(5);
+    }
   }
 
   @Test
@@ -73,7 +74,9 @@ class OverloadAndShutdownTest {
             ServerHarness.start(
                 Map.of(ServingEnvironment.WORKERS, "1", ServingEnvironment.QUEUE_CAPACITY, "0"));
         SlowRequest held = new SlowRequest(server.server().port(), Payloads.cifarRecords(1))) {
-      HttpResponse<String> refused = firstRefusal(server);
+      awaitAdmitted(server);
+      HttpResponse<String> refused =
+          server.invoke(Payloads.cifarRecords(0), "application/octet-stream");
 
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(refused.body()).contains("\"error\":\"ServiceUnavailable\"").contains("busy");
@@ -90,13 +93,17 @@ class OverloadAndShutdownTest {
         ServerHarness.start(
             Map.of(ServingEnvironment.WORKERS, "1", ServingEnvironment.QUEUE_CAPACITY, "0"));
     try (SlowRequest held = new SlowRequest(server.server().port(), Payloads.cifarRecords(2))) {
-      firstRefusal(server); // the held request is now inside the handler
+      awaitAdmitted(server);
       CompletableFuture<Integer> stopped =
           CompletableFuture.supplyAsync(() -> server.server().stop(Duration.ofSeconds(20)));
       while (server.server().isReady()) {
-        Thread.onSpinWait();
+        Thread.sleep(5);
       }
+      HttpResponse<String> refused =
+          server.invoke(Payloads.cifarRecords(0), "application/octet-stream");
 
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("shutting down");
       assertThat(held.finish()).isEqualTo("HTTP/1.1 200 OK");
       assertThat(stopped.get()).as("requests unfinished at stop").isZero();
     }
