@@ -1,107 +1,60 @@
 package io.classroomml.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroomml.local.job.ChildProcesses;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.classroomml.local.aws.AwsSession;
+import io.classroomml.local.aws.AwsVerbs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
 /**
- * The AWS target of the {@code train} and {@code tune} verbs: the same verb starts the student
- * stack's Step Functions pipeline ({@code TrainingPipelineArn} / {@code TuningPipelineArn} stack
- * outputs) instead of a local job. The AWS SDK's Step Functions client is not on this project's
- * Maven mirror, so the request goes through the AWS CLI ({@code aws stepfunctions
- * start-execution}); without the CLI the exact command is printed to run elsewhere.
+ * The AWS target of the verbs: {@code --target aws} makes a verb act on the student's stack through
+ * the AWS SDK for Java v2 ({@link AwsVerbs}) instead of on the local workspace. The stack is found
+ * by {@code --student ID} or given as {@code --pipeline}/{@code --bucket}; credentials come from
+ * the default chain or {@code --profile}.
  */
 final class AwsTarget {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private AwsTarget() {}
 
-  /**
-   * The execution input the training pipeline reads: {@code {"hyperparameters": {...}}} (string
-   * values, as SageMaker passes them); the tuning pipeline takes {@code {}} (its spec is part of
-   * the stack).
-   */
-  static String input(Map<String, String> hyperparameters) {
-    try {
-      return hyperparameters.isEmpty()
-          ? "{}"
-          : JSON.writeValueAsString(Map.of("hyperparameters", new TreeMap<>(hyperparameters)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The AWS CLI command that starts {@code pipelineArn} with {@code input}. */
-  static List<String> command(String pipelineArn, String input, Optional<String> region) {
-    if (!pipelineArn.startsWith("arn:aws") || !pipelineArn.contains(":states:")) {
-      throw new LocalException(
-          "--pipeline "
-              + pipelineArn
-              + " is not a Step Functions state machine ARN; use the stack output"
-              + " TrainingPipelineArn or TuningPipelineArn (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME)");
-    }
-    List<String> cmd = new ArrayList<>(List.of("aws", "stepfunctions", "start-execution"));
-    cmd.addAll(List.of("--state-machine-arn", pipelineArn, "--input", input));
-    region.ifPresent(r -> cmd.addAll(List.of("--region", r)));
-    return cmd;
-  }
-
-  /** Runs the command with the AWS CLI when it is installed, else prints it. */
-  static int start(List<String> command, PrintStream out) {
-    boolean cli =
-        java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "aws")));
-    String printable = String.join(" ", command.stream().map(AwsTarget::quote).toList());
-    if (!cli) {
-      out.println("the AWS CLI is not installed here; run this where it is:");
-      out.println("  " + printable);
-      return 0;
-    }
-    out.println("starting the pipeline: " + printable);
-    try {
-      // Tracked like every child, so Ctrl-C stops the CLI too; it prints straight to the terminal.
-      Process p = ChildProcesses.start(new ProcessBuilder(command).inheritIO());
-      return p.waitFor();
-    } catch (IOException e) {
-      throw new LocalException("could not run the AWS CLI: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return LocalMain.EXIT_JOB_FAILED;
-    }
-  }
-
-  /** {@code --target}, {@code --pipeline} and {@code --region}, shared by train and tune. */
+  /** The options every verb with an AWS target shares. */
   static final class Options {
     @Option(
         names = "--target",
         paramLabel = "T",
         defaultValue = "local",
-        description = "local (default) or aws")
+        description = "local (default) or aws: the student's stack on AWS")
     String target;
+
+    @Option(
+        names = "--student",
+        paramLabel = "ID",
+        description = "with --target aws: your id; the verbs use your stack Classroom-ID")
+    String student;
 
     @Option(
         names = "--pipeline",
         paramLabel = "ARN",
-        description =
-            "with --target aws: the stack output TrainingPipelineArn or TuningPipelineArn")
+        description = "with --target aws: a pipeline's ARN instead of the stack's (stack output)")
     String pipeline;
+
+    @Option(
+        names = "--bucket",
+        paramLabel = "B",
+        description = "with --target aws: the data bucket instead of the stack's DataBucket")
+    String bucket;
 
     @Option(
         names = "--region",
         paramLabel = "R",
-        description = "with --target aws: the region (default: the AWS CLI's)")
+        description = "with --target aws: the region (default: the pipeline's, or your profile's)")
     String region;
+
+    @Option(
+        names = "--profile",
+        paramLabel = "P",
+        description = "with --target aws: a profile in ~/.aws (default: the default chain)")
+    String profile;
 
     boolean isAws() {
       if (!target.equals("aws") && !target.equals("local")) {
@@ -110,16 +63,50 @@ final class AwsTarget {
       return target.equals("aws");
     }
 
-    String pipeline() {
-      return JobVerbs.required(pipeline, "--pipeline");
-    }
-
-    Optional<String> region() {
-      return Optional.ofNullable(region);
+    /** The verbs against AWS for {@code context}, or an error when the target is local. */
+    AwsVerbs verbs(LocalCli.Context context) {
+      if (student == null && pipeline == null && bucket == null) {
+        throw new LocalException(
+            "which classroom stack? pass --student ID (your id in the class list; your stack is"
+                + " Classroom-ID), or --pipeline ARN / --bucket B");
+      }
+      return context
+          .aws()
+          .connect(
+              new AwsSession.Settings(Optional.ofNullable(region), Optional.ofNullable(profile)),
+              new AwsVerbs.Target(
+                  Optional.ofNullable(student),
+                  Optional.ofNullable(pipeline),
+                  Optional.ofNullable(bucket)),
+              context.out());
     }
   }
 
-  private static String quote(String arg) {
-    return arg.matches("[A-Za-z0-9_:/.=@-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  /**
+   * {@code invoke}'s arguments for the runtime client, which calls AWS whenever it has no {@code
+   * --endpoint-url}: {@code --target aws} is dropped, {@code --student ID} becomes the student's
+   * endpoint and {@code --profile P} picks the credentials (the SDK reads {@code aws.profile}).
+   */
+  static List<String> invokeArgs(List<String> args) {
+    List<String> passed = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      boolean hasValue = i + 1 < args.size();
+      if (arg.equals("--target") && hasValue) {
+        if (!args.get(i + 1).equals("aws") && !args.get(i + 1).equals("local")) {
+          throw new LocalException(
+              "--target " + args.get(i + 1) + " is not known; use local or aws");
+        }
+        i++;
+      } else if (arg.equals("--student") && hasValue) {
+        passed.add("--endpoint");
+        passed.add(io.classroomml.contract.StudentNames.endpoint(args.get(++i)));
+      } else if (arg.equals("--profile") && hasValue) {
+        System.setProperty("aws.profile", args.get(++i));
+      } else {
+        passed.add(arg);
+      }
+    }
+    return passed;
   }
 }

@@ -1,5 +1,6 @@
 package io.classroomml.local;
 
+import io.classroomml.local.aws.AwsVerbs;
 import io.classroomml.local.endpoint.LocalEndpoints;
 import io.classroomml.local.job.TrainingJobRecord;
 import io.classroomml.runtime.client.InvokeCommand;
@@ -23,7 +24,12 @@ final class EndpointVerbs {
 
   private EndpointVerbs() {}
 
-  @Command(name = "deploy", description = "serve jobs' models behind one gateway until Ctrl-C")
+  @Command(
+      name = "deploy",
+      description = {
+        "serve jobs' models behind one gateway until Ctrl-C",
+        "with --target aws: says how your stack's endpoint gets a job's model"
+      })
   static final class Deploy implements Callable<Integer> {
     @ParentCommand LocalCli cli;
     @Mixin LocalCli.HelpOption help;
@@ -42,9 +48,17 @@ final class EndpointVerbs {
         description = "the gateway's port (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Mixin AwsTarget.Options aws;
+
     @Override
     public Integer call() {
       LocalCli.Context c = cli.context();
+      if (aws.isAws()) {
+        Map.Entry<String, String> first = endpoints.entrySet().iterator().next();
+        try (AwsVerbs verbs = aws.verbs(c)) {
+          return verbs.deploy(first.getKey(), first.getValue());
+        }
+      }
       CountDownLatch stop = new CountDownLatch(1);
       try (LocalEndpoints running =
           new LocalEndpoints(c.installation(), c.workspace(), port, c.out())) {
@@ -93,7 +107,8 @@ final class EndpointVerbs {
       name = "invoke",
       description = {
         "send files to an endpoint with the AWS SDK v2 client: --endpoint NAME",
-        "[--endpoint-url URL | --region R] FILE... (AWS without a URL)"
+        "[--endpoint-url URL | --region R] FILE... (AWS without a URL;",
+        "there --student ID names your endpoint and --profile P the credentials)"
       })
   static final class Invoke implements Callable<Integer> {
     @ParentCommand LocalCli cli;
@@ -106,7 +121,9 @@ final class EndpointVerbs {
     @Override
     public Integer call() {
       return InvokeCommand.run(
-          args.toArray(String[]::new), cli.context().out(), cli.context().err());
+          AwsTarget.invokeArgs(args).toArray(String[]::new),
+          cli.context().out(),
+          cli.context().err());
     }
   }
 }

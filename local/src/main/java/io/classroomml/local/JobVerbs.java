@@ -3,6 +3,7 @@ package io.classroomml.local;
 import io.classroomml.contract.Channels;
 import io.classroomml.contract.tuning.Strategy;
 import io.classroomml.contract.tuning.TuningSpec;
+import io.classroomml.local.aws.AwsVerbs;
 import io.classroomml.local.job.LocalTrainingJob;
 import io.classroomml.local.job.TrainingJobRecord;
 import io.classroomml.local.job.TrainingJobRequest;
@@ -72,9 +73,9 @@ final class JobVerbs {
     public Integer call() {
       LocalCli.Context c = cli.context();
       if (aws.isAws()) {
-        return AwsTarget.start(
-            AwsTarget.command(aws.pipeline(), AwsTarget.input(hyperparameters), aws.region()),
-            c.out());
+        try (AwsVerbs verbs = aws.verbs(c)) {
+          return verbs.train(Optional.ofNullable(name), hyperparameters, data.channelsIfGiven());
+        }
       }
       TrainingJobRequest request =
           new TrainingJobRequest(
@@ -156,8 +157,9 @@ final class JobVerbs {
     public Integer call() {
       LocalCli.Context c = cli.context();
       if (aws.isAws()) {
-        return AwsTarget.start(
-            AwsTarget.command(aws.pipeline(), AwsTarget.input(Map.of()), aws.region()), c.out());
+        try (AwsVerbs verbs = aws.verbs(c)) {
+          return verbs.tune(Optional.ofNullable(name), data.channelsIfGiven());
+        }
       }
       List<String> changes = new ArrayList<>();
       TuningSpec local =
@@ -197,6 +199,11 @@ final class JobVerbs {
         channels.put(Channels.VALIDATION, validation.toAbsolutePath());
       }
       return channels;
+    }
+
+    /** The channels when {@code --data} is given (the AWS target then uploads them), else none. */
+    Map<String, Path> channelsIfGiven() {
+      return data == null && validation == null ? Map.of() : channels();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.classroomml.local;
 
 import io.classroomml.contract.tuning.TuningSpecException;
+import io.classroomml.local.aws.AwsVerbs;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,13 +33,26 @@ import picocli.CommandLine.Spec;
       EndpointVerbs.Deploy.class,
       EndpointVerbs.Invoke.class,
       WorkspaceVerbs.Delete.class,
+      CloudVerbs.Upload.class,
+      CloudVerbs.Transform.class,
+      CloudVerbs.Logs.class,
+      CloudVerbs.Stop.class,
       CommandLine.HelpCommand.class
     })
 final class LocalCli implements Callable<Integer> {
 
-  /** What every verb works with. */
+  /** What every verb works with; {@code aws} reaches AWS for {@code --target aws}. */
   record Context(
-      Installation installation, Workspace workspace, PrintStream out, PrintStream err) {}
+      Installation installation,
+      Workspace workspace,
+      PrintStream out,
+      PrintStream err,
+      AwsVerbs.Connector aws) {
+
+    Context(Installation installation, Workspace workspace, PrintStream out, PrintStream err) {
+      this(installation, workspace, out, err, AwsVerbs::connect);
+    }
+  }
 
   /** {@code -h}/{@code --help} on every verb (picocli's help verb has its own). */
   static final class HelpOption {
@@ -74,7 +88,6 @@ final class LocalCli implements Callable<Integer> {
   static CommandLine commandLine(Context context) {
     CommandLine cli =
         new CommandLine(new LocalCli(context))
-            .setCaseInsensitiveEnumValuesAllowed(true)
             .setOut(new PrintWriter(context.out(), true))
             .setErr(new PrintWriter(context.err(), true))
             .setExecutionExceptionHandler(LocalCli::failed);

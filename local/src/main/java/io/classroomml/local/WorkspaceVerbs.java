@@ -1,5 +1,6 @@
 package io.classroomml.local;
 
+import io.classroomml.local.aws.AwsVerbs;
 import io.classroomml.local.job.TrainingJobRecord;
 import io.classroomml.local.tune.TuningJobRecord;
 import java.io.IOException;
@@ -21,13 +22,24 @@ final class WorkspaceVerbs {
 
   private WorkspaceVerbs() {}
 
-  @Command(name = "list", description = "training and tuning jobs in the workspace")
+  @Command(
+      name = "list",
+      description = {
+        "training and tuning jobs in the workspace",
+        "with --target aws: the executions of your stack's pipelines"
+      })
   static final class ListJobs implements Callable<Integer> {
     @ParentCommand LocalCli cli;
     @Mixin LocalCli.HelpOption help;
+    @Mixin AwsTarget.Options aws;
 
     @Override
     public Integer call() {
+      if (aws.isAws()) {
+        try (AwsVerbs verbs = aws.verbs(cli.context())) {
+          return verbs.list();
+        }
+      }
       Workspace ws = cli.context().workspace();
       PrintStream out = cli.context().out();
       out.println("training jobs in " + ws.root() + ":");
@@ -61,7 +73,10 @@ final class WorkspaceVerbs {
 
   @Command(
       name = "describe",
-      description = "a job's record (DescribeTrainingJob / DescribeHyperParameterTuningJob)")
+      description = {
+        "a job's record (DescribeTrainingJob / DescribeHyperParameterTuningJob)",
+        "with --target aws: a pipeline execution (by name) and its job, or a job by its name"
+      })
   static final class Describe implements Callable<Integer> {
     @ParentCommand LocalCli cli;
     @Mixin LocalCli.HelpOption help;
@@ -69,8 +84,15 @@ final class WorkspaceVerbs {
     @Parameters(paramLabel = "NAME", description = "a training or tuning job")
     String name;
 
+    @Mixin AwsTarget.Options aws;
+
     @Override
     public Integer call() {
+      if (aws.isAws()) {
+        try (AwsVerbs verbs = aws.verbs(cli.context())) {
+          return verbs.describe(name);
+        }
+      }
       Workspace ws = cli.context().workspace();
       Path file = ws.trainingJob(name).resolve("job.json");
       if (!Files.isRegularFile(file)) {

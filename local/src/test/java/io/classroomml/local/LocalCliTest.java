@@ -73,8 +73,8 @@ class LocalCliTest {
   }
 
   @Test
-  void theAwsTarget_needsThePipeline() {
+  void theAwsTarget_needsTheStudentOrThePipeline() {
     assertThat(run("tune", "--target", "aws")).isEqualTo(LocalMain.EXIT_USAGE);
-    assertThat(err()).contains("local tune: --pipeline is required");
+    assertThat(err()).contains("local tune: which classroom stack? pass --student ID");
   }
 }
