@@ -35,6 +35,11 @@ final class RuntimeErrors {
     return new Refusal(400, "ValidationError", message);
   }
 
+  /** 400 {@code ValidationError}: no endpoint of that name (as AWS words it). */
+  static Refusal notFound(String endpoint) {
+    return validation("Endpoint " + endpoint + " of account " + LOCAL_ACCOUNT + " not found.");
+  }
+
   /** 413 {@code ValidationError}: the body is over the endpoint's limit (as AWS words it). */
   static Refusal tooLarge(long limit) {
     return new Refusal(413, "ValidationError", "HTTP content length exceeded " + limit + " bytes.");

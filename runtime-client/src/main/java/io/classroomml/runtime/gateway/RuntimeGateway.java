@@ -6,30 +6,20 @@ import io.classroomml.http.HttpEdge;
 import io.classroomml.http.Refusal;
 import io.classroomml.http.ServerLog;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,37 +43,16 @@ public final class RuntimeGateway implements AutoCloseable, HttpApp {
   /** SageMaker gives the container 60 s to answer an invocation. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Request headers SageMaker passes to the container; it strips all others. */
-  static final List<String> FORWARDED =
-      List.of(
-          "Content-Type",
-          "Accept",
-          "X-Amzn-SageMaker-Custom-Attributes",
-          "X-Amzn-SageMaker-Inference-Id",
-          "X-Amzn-SageMaker-Target-Model",
-          "X-Amzn-SageMaker-Enable-Explanations");
-
-  /** The response header naming the variant that answered. */
-  static final String INVOKED_VARIANT = "x-Amzn-Invoked-Production-Variant";
-
-  static final String CUSTOM_ATTRIBUTES = "X-Amzn-SageMaker-Custom-Attributes";
-
   private static final Pattern INVOKE = Pattern.compile("(?:/.*)?/endpoints/([^/]+)/invocations");
 
-  private final Duration timeout;
   private final Map<String, EndpointTarget> endpoints = new ConcurrentHashMap<>();
-  private final HttpClient client;
+  private final ContainerCall containers;
   private final ServerLog log;
   private HttpEdge edge;
 
   private RuntimeGateway(Duration timeout, ServerLog log) {
-    this.timeout = timeout;
+    this.containers = new ContainerCall(timeout);
     this.log = log;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
   }
 
   /**
@@ -132,25 +101,21 @@ public final class RuntimeGateway implements AutoCloseable, HttpApp {
     if (!m.matches() || !request.method().equals(HttpMethod.POST)) {
       return Admission.refuse(RuntimeErrors.unknownOperation(request.method() + " " + path));
     }
-    String name;
-    try {
-      name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    Optional<String> name = decode(m.group(1));
+    if (name.isEmpty()) {
       return Admission.refuse(
           RuntimeErrors.validation(
               "the endpoint name in the path "
                   + path
                   + " is not valid percent-encoding; encode '%' as %25"));
     }
-    List<String> violations = InvokeEndpointRules.violations(name, request.headers());
+    List<String> violations = InvokeEndpointRules.violations(name.get(), request.headers());
     if (!violations.isEmpty()) {
       return Admission.refuse(RuntimeErrors.validation(InvokeEndpointRules.message(violations)));
     }
-    EndpointTarget target = endpoints.get(name);
+    EndpointTarget target = endpoints.get(name.get());
     if (target == null) {
-      return Admission.refuse(
-          RuntimeErrors.validation(
-              "Endpoint " + name + " of account " + RuntimeErrors.LOCAL_ACCOUNT + " not found."));
+      return Admission.refuse(RuntimeErrors.notFound(name.get()));
     }
     return Admission.accept(target.maxPayloadBytes());
   }
@@ -177,21 +142,10 @@ public final class RuntimeGateway implements AutoCloseable, HttpApp {
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     long start = System.nanoTime();
     Matcher m = INVOKE.matcher(rawPath(request.uri()));
-    m.matches();
-    String name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    String name = m.matches() ? decode(m.group(1)).orElse("") : "";
     EndpointTarget target = endpoints.get(name);
     if (target == null) { // removed while the body was read
-      HttpEdge.respond(
-          ctx,
-          request,
-          render(
-              RuntimeErrors.validation(
-                  "Endpoint "
-                      + name
-                      + " of account "
-                      + RuntimeErrors.LOCAL_ACCOUNT
-                      + " not found."),
-              request));
+      HttpEdge.respond(ctx, request, render(RuntimeErrors.notFound(name), request));
       return;
     }
     if (request.content().readableBytes() > target.maxPayloadBytes()) { // a chunked body
@@ -199,101 +153,26 @@ public final class RuntimeGateway implements AutoCloseable, HttpApp {
           ctx, request, render(RuntimeErrors.tooLarge(target.maxPayloadBytes()), request));
       return;
     }
-    java.net.http.HttpRequest.Builder forward =
-        java.net.http.HttpRequest.newBuilder(target.invocations())
-            .timeout(timeout)
-            .POST(
-                java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                    ByteBufUtil.getBytes(request.content())));
-    for (String header : FORWARDED) {
-      String value = request.headers().get(header);
-      if (value != null) {
-        forward.header(header, value);
-      }
-    }
-    client
-        .sendAsync(forward.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .handle(
-            (response, failure) -> {
-              Map<String, Object> fields = new LinkedHashMap<>();
-              fields.put("endpoint", target.name());
-              FullHttpResponse answer =
-                  failure == null
-                      ? answer(target, response, fields)
-                      : failed(target, unwrap(failure), fields);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("endpoint", target.name());
+    containers
+        .send(target, request.headers(), ByteBufUtil.getBytes(request.content()), fields)
+        .thenAccept(
+            answer -> {
               fields.put("status", answer.status().code());
               fields.put("totalMs", (System.nanoTime() - start) / 1_000_000.0);
               HttpEdge.respond(ctx, request, answer);
               log.info("gateway-invocation", fields);
-              return null;
             });
   }
 
-  private FullHttpResponse answer(
-      EndpointTarget target, HttpResponse<byte[]> response, Map<String, Object> fields) {
-    int status = response.statusCode();
-    fields.put("containerStatus", status);
-    if (status >= 400) {
-      String original = new String(response.body(), StandardCharsets.UTF_8);
-      return RuntimeErrors.modelError(
-          target.name(),
-          status,
-          original,
-          "Received "
-              + (status < 500 ? "client" : "server")
-              + " error ("
-              + status
-              + ") from primary with message \""
-              + original
-              + "\". See the endpoint's log for more information.");
+  /** A percent-decoded path segment ({@code +} is itself there), or empty when malformed. */
+  private static Optional<String> decode(String segment) {
+    try {
+      return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
-    FullHttpResponse ok =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(response.body()));
-    ok.headers()
-        .set(
-            HttpHeaderNames.CONTENT_TYPE,
-            response.headers().firstValue("Content-Type").orElse("application/octet-stream"))
-        .set(CUSTOM_ATTRIBUTES, response.headers().firstValue(CUSTOM_ATTRIBUTES).orElse(""))
-        .set(INVOKED_VARIANT, target.variant());
-    return ok;
-  }
-
-  private FullHttpResponse failed(
-      EndpointTarget target, Throwable failure, Map<String, Object> fields) {
-    if (failure instanceof HttpTimeoutException
-        && !(failure instanceof HttpConnectTimeoutException)) {
-      fields.put("error", "timeout");
-      return RuntimeErrors.modelError(
-          target.name(),
-          null,
-          "",
-          "Your invocation timed out while waiting for a response from container primary after "
-              + timeout.toSeconds()
-              + " s.");
-    }
-    String why =
-        failure instanceof ConnectException
-            ? "nothing accepts connections there (is the container running?)"
-            : failure instanceof HttpConnectTimeoutException
-                ? "it did not accept a connection within 5 s"
-                : "the connection closed before it answered";
-    fields.put("error", "unreachable");
-    fields.put("message", String.valueOf(failure));
-    return RuntimeErrors.response(
-        RuntimeErrors.unavailable(
-            "the container for endpoint "
-                + target.name()
-                + " at "
-                + target.container()
-                + " cannot be reached: "
-                + why));
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
   }
 
   private static String rawPath(String uri) {
