@@ -33,7 +33,8 @@ class FashionMnistAccuracyTest {
   @TempDir Path dir;
 
   @Test
-  @Timeout(20 * 60) // three short epochs: about 3 minutes on 2 idle cores, 9 when 10 jobs share them
+  @Timeout(
+      20 * 60) // three short epochs: about 3 minutes on 2 idle cores, 9 when 10 jobs share them
   void aShortRunOnRealFashionMnistClearsTheAccuracyFloor() throws Exception {
     Path fashion = Requirements.fashionMnist();
     JobDirectory job = new JobDirectory(dir.resolve("opt/ml"));
