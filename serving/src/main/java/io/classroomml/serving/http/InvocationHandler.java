@@ -97,7 +97,7 @@ final class InvocationHandler {
               ? "the model is still loading; retry when /ping answers 200"
               : "the server is shutting down");
     }
-    call(request, "check");
+    call(request, ""); // throws the refusal for a bad Content-Type, Accept, attributes or k
     if (!admitted.tryAcquire()) {
       throw new ServiceUnavailableException(
           "all "
