@@ -2,11 +2,15 @@ package io.classroomml.training;
 
 import io.classroomml.contract.SageMakerPaths;
 import io.classroomml.training.config.TrainingEnvironment;
+import io.classroomml.training.natives.CudaDriverProbe;
+import io.classroomml.training.natives.GpuImageWithoutDriver;
+import io.classroomml.training.natives.NativeFlavor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The training container's entrypoint: {@code <image> train}, as SageMaker starts it.
@@ -46,6 +50,11 @@ public final class TrainMain {
 
   /** Runs a job and returns the process exit code. */
   static int run(Map<String, String> environment, PrintStream log) {
+    return run(environment, log, CudaDriverProbe.ofHost(environment));
+  }
+
+  /** Runs a job, with {@code driver} standing for the host's NVIDIA driver (a test seam). */
+  static int run(Map<String, String> environment, PrintStream log, CudaDriverProbe driver) {
     SageMakerPaths paths = SageMakerPaths.fromEnvironment(environment);
     StopSignal stop = new StopSignal();
     Thread hook =
@@ -61,6 +70,8 @@ public final class TrainMain {
             "sigterm");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
+      // Before anything loads the engine: a GPU image on a CPU host is the student's to fix.
+      NativeFlavor.requireDriver(environment, driver);
       TrainingEnvironment env = TrainingEnvironment.load(paths, environment);
       TrainingResult result = Training.run(env, stop, log);
       if (result.status() == TrainingResult.Status.INTERRUPTED) {
@@ -74,6 +85,10 @@ public final class TrainMain {
     } catch (ClientError e) {
       return fail(paths, e.getMessage(), EXIT_CLIENT_ERROR, null);
     } catch (Exception | Error e) {
+      Optional<GpuImageWithoutDriver> mismatch = NativeFlavor.explain(e, environment);
+      if (mismatch.isPresent()) {
+        return fail(paths, mismatch.get().getMessage(), EXIT_CLIENT_ERROR, e);
+      }
       return fail(
           paths,
           "Internal error in the trainer: "
