@@ -85,6 +85,23 @@ public final class Names {
     return studentPrefix(id) + "endpoint";
   }
 
+  /** The class's SageMaker Studio domain (one per account and region: the platform's). */
+  public static final String NOTEBOOK_DOMAIN = "classroom-ml";
+
+  /**
+   * The student's Studio user profile. Its apps' ARNs ({@code app/<domain>/<profile>/...}) start
+   * with the student's prefix, like those of the spaces the student may create ({@code
+   * <id>--<name>}), so one name pattern covers both.
+   */
+  public static String notebookProfile(String id) {
+    return studentPrefix(id) + "notebook";
+  }
+
+  /** The lifecycle configuration that sets up the student's JupyterLab spaces. */
+  public static String notebookSetup(String id) {
+    return studentPrefix(id) + "notebook-setup";
+  }
+
   /**
    * The longest name of each kind student {@code id}'s pipelines and stack create, with a full
    * unique suffix (and SageMaker's {@code -NNN-<8 hex>} for a tuning trial), to check against

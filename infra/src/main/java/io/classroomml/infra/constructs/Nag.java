@@ -51,6 +51,20 @@ public final class Nag {
         .build();
   }
 
+  /**
+   * Studio apps, spaces and user profiles under {@code prefix} in the class's domain, whose id the
+   * student stack imports ({@code app/<domain id>/<prefix>*}, and app types and names after it).
+   */
+  public static Object notebookArns(String prefix) {
+    return RegexAppliesTo.builder()
+        .regex(
+            "/^Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:"
+                + "(app|space|user-profile)\\/.+\\/"
+                + prefix
+                + "\\*(\\/[a-z]+\\/\\*)?$/g")
+        .build();
+  }
+
   /** {@code Resource::*}: actions that support no resource-level permissions. */
   public static final String ANY_RESOURCE = "Resource::*";
 }

@@ -66,6 +66,9 @@ public final class StudentBudget extends Construct {
                                 "sagemaker:CreateEndpoint",
                                 "sagemaker:CreateEndpointConfig",
                                 "sagemaker:UpdateEndpoint",
+                                "sagemaker:CreateApp",
+                                "sagemaker:CreateSpace",
+                                "sagemaker:UpdateSpace",
                                 "states:StartExecution",
                                 "states:StartSyncExecution"))
                         .resources(List.of("*"))

@@ -34,6 +34,9 @@ public final class IdleCost {
           "AWS::ApplicationAutoScaling::ScalingPolicy",
           "AWS::ECR::Repository",
           "AWS::Scheduler::Schedule",
+          "AWS::SageMaker::StudioLifecycleConfig",
+          "AWS::EC2::VPC",
+          "AWS::EC2::Subnet",
           "AWS::CDK::Metadata");
 
   private final PriceTable prices;

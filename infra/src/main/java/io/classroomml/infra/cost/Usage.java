@@ -7,7 +7,9 @@ public enum Usage {
   /** Real-time endpoints. */
   HOSTING("hosting"),
   /** Batch transform jobs. */
-  TRANSFORM("transform");
+  TRANSFORM("transform"),
+  /** SageMaker Studio notebooks (JupyterLab spaces), billed per hour while the app runs. */
+  NOTEBOOK("notebook");
 
   private final String key;
 
