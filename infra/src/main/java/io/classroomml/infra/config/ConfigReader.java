@@ -3,6 +3,7 @@ package io.classroomml.infra.config;
 import io.classroomml.contract.tuning.TuningSpec;
 import io.classroomml.contract.tuning.TuningSpecException;
 import io.classroomml.infra.Names;
+import io.classroomml.infra.cost.InstanceTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,7 @@ public final class ConfigReader {
       allowed.add(instanceType(ContextKeys.ALLOWED_INSTANCE_TYPES, type));
     }
     TrainingSettings training = training();
+    requireGpuForGpuImage(training.instanceType());
     TuningSpec tuning;
     String tuningSource;
     Optional<String> specFile = optional(ContextKeys.TUNING_SPEC);
@@ -321,6 +323,43 @@ public final class ConfigReader {
           raw.get(),
           "must be an ISO-8601 UTC time (a fixed date keeps synth reproducible); e.g."
               + " 2027-01-31T00:00:00Z");
+    }
+  }
+
+  /**
+   * The GPU training image carries CUDA natives only and stops at once on a host without an NVIDIA
+   * driver, so it is refused with a CPU training instance type. Without the key nothing is known
+   * about the image and nothing is refused (the trainer then names the mismatch itself).
+   */
+  private void requireGpuForGpuImage(String trainingInstanceType) {
+    Optional<String> flavor = optional(ContextKeys.TRAINING_IMAGE_FLAVOR);
+    if (flavor.isEmpty()) {
+      return;
+    }
+    switch (flavor.get()) {
+      case "cpu" -> {}
+      case "gpu" -> {
+        if (!InstanceTypes.isGpu(trainingInstanceType)) {
+          throw bad(
+              ContextKeys.TRAINING_IMAGE_FLAVOR,
+              flavor.get(),
+              "the GPU training image needs an NVIDIA driver, but "
+                  + ContextKeys.TRAINING_INSTANCE_TYPE
+                  + "="
+                  + trainingInstanceType
+                  + " has no GPU; set "
+                  + ContextKeys.TRAINING_INSTANCE_TYPE
+                  + " to a GPU type such as ml.g4dn.xlarge, or build a CPU training image"
+                  + " (scripts/build-images --training cpu) and pass its digest with "
+                  + ContextKeys.TRAINING_IMAGE_FLAVOR
+                  + "=cpu");
+        }
+      }
+      default ->
+          throw bad(
+              ContextKeys.TRAINING_IMAGE_FLAVOR,
+              flavor.get(),
+              "must be gpu or cpu, as scripts/build-images prints it");
     }
   }
 

@@ -83,6 +83,13 @@ public final class ContextKeys {
   /** Context key {@value}; see docs/configuration.md. */
   public static final String INFERENCE_IMAGE_DIGEST = "inferenceImageDigest";
 
+  /**
+   * Context key {@value}: {@code gpu} or {@code cpu}, the training image's PyTorch natives, printed
+   * by scripts/build-images next to the digest; a GPU image with a CPU training instance type is
+   * refused at synth. See docs/configuration.md.
+   */
+  public static final String TRAINING_IMAGE_FLAVOR = "trainingImageFlavor";
+
   /** Context key {@value}; see docs/configuration.md. */
   public static final String SHARED_DATA = "sharedData";
 
@@ -124,6 +131,7 @@ public final class ContextKeys {
           TRANSFORM_MAX_RUNTIME,
           TRAINING_IMAGE_DIGEST,
           INFERENCE_IMAGE_DIGEST,
+          TRAINING_IMAGE_FLAVOR,
           SHARED_DATA,
           COST_ESTIMATE_FILE,
           STUDENT_DASHBOARDS,
