@@ -137,7 +137,33 @@ class LocalModeEndToEndTest {
     Path workspace = temp.resolve("ws");
     LocalCommand local = new LocalCommand(workspace);
 
-    // Grid over the optimiser with one value the trainer rejects: that trial fails, the rest rank.
+    // A value outside the trainer's schema is refused before any trial starts, every problem named.
+    Path refusedSpec = temp.resolve("refused.json");
+    Files.writeString(
+        refusedSpec,
+        """
+        {"Strategy": "Grid",
+         "HyperParameterTuningJobObjective": {"Type": "Maximize", "MetricName": "validation:accuracy"},
+         "ResourceLimits": {"MaxNumberOfTrainingJobs": 3, "MaxParallelTrainingJobs": 2},
+         "ParameterRanges": {"CategoricalParameterRanges": [
+           {"Name": "optimizer", "Values": ["sgd", "adam", "rmsprop"]}]},
+         "StaticHyperParameters": {"epochs": "1", "batch_size": "64"}}
+        """);
+    LocalCommand.Result refused =
+        local.run(
+            "tune",
+            "--name",
+            "refused",
+            "--data",
+            train.toString(),
+            "--spec",
+            refusedSpec.toString());
+    assertThat(refused.exit()).as(refused.output()).isEqualTo(2);
+    assertThat(refused.output()).contains("rmsprop", "optimizer");
+    assertThat(workspace.resolve("training-jobs")).doesNotExist();
+
+    // Grid with one value only the trainer can refuse (a warm-up longer than the run): that trial
+    // fails, the rest rank.
     Path spec = temp.resolve("grid.json");
     Files.writeString(
         spec,
@@ -146,7 +172,7 @@ class LocalModeEndToEndTest {
          "HyperParameterTuningJobObjective": {"Type": "Maximize", "MetricName": "validation:accuracy"},
          "ResourceLimits": {"MaxNumberOfTrainingJobs": 3, "MaxParallelTrainingJobs": 2},
          "ParameterRanges": {"CategoricalParameterRanges": [
-           {"Name": "optimizer", "Values": ["sgd", "adam", "rmsprop"]}]},
+           {"Name": "warmup_epochs", "Values": ["0", "0.5", "3"]}]},
          "StaticHyperParameters": {"epochs": "1", "batch_size": "64"}}
         """);
     LocalCommand.Result tune =
@@ -166,15 +192,14 @@ class LocalModeEndToEndTest {
     JsonNode tuning = JSON.readTree(workspace.resolve("tuning-jobs/grid/tuning.json").toFile());
     List<String> statuses = new ArrayList<>();
     for (JsonNode trial : tuning.get("TrainingJobSummaries")) {
-      String optimizer = trial.get("TunedHyperParameters").get("optimizer").asText();
-      statuses.add(optimizer + ":" + trial.get("TrainingJobStatus").asText());
-      if (optimizer.equals("rmsprop")) {
-        assertThat(trial.get("FailureReason").asText()).contains("optimizer").contains("rmsprop");
+      String warmup = trial.get("TunedHyperParameters").get("warmup_epochs").asText();
+      statuses.add(warmup + ":" + trial.get("TrainingJobStatus").asText());
+      if (warmup.equals("3")) {
+        assertThat(trial.get("FailureReason").asText()).contains("warmup_epochs");
         assertThat(trial.has("FinalObjectiveValue")).isFalse();
       }
     }
-    assertThat(statuses)
-        .containsExactlyInAnyOrder("sgd:Completed", "adam:Completed", "rmsprop:Failed");
+    assertThat(statuses).containsExactlyInAnyOrder("0:Completed", "0.5:Completed", "3:Failed");
     assertThat(tuning.get("TrainingJobStatusCounters").get("Failed").asInt()).isEqualTo(1);
     assertThat(tuning.get("BestTrainingJob").asText()).isNotBlank();
 
