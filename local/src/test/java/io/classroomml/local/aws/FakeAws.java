@@ -1,0 +1,223 @@
+package io.classroomml.local.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * AWS at the SDK's HTTP layer, for tests: records every request the SDK marshalled (service,
+ * operation, body), checks it against the operation's input shape in AWS's vendored models, and
+ * answers from a script, one answer per operation call (the last one repeats), each answer checked
+ * against the operation's output shape too, so the SDK parses what AWS would send. JSON protocols
+ * (Step Functions, CloudWatch Logs, SageMaker) are told by {@code X-Amz-Target}; query protocols
+ * (CloudFormation) by {@code Action=}.
+ */
+final class FakeAws implements SdkHttpClient {
+
+  /** A request as sent: the body as JSON (query parameters as a flat object). */
+  record Call(String service, String operation, JsonNode body) {}
+
+  private record Answer(int status, String body) {}
+
+  private static final Map<String, String> TARGET_PREFIXES =
+      Map.of(
+          "AWSStepFunctions", "stepfunctions",
+          "Logs_20140328", "logs",
+          "SageMaker", "sagemaker");
+
+  private final Map<String, Deque<Answer>> script = new HashMap<>();
+  private final List<Call> calls = new ArrayList<>();
+  private final List<String> findings = new ArrayList<>();
+
+  /** Answers {@code operation} with these JSON (or XML for query services) bodies in turn. */
+  synchronized FakeAws on(String operation, String... bodies) {
+    Deque<Answer> answers = script.computeIfAbsent(operation, o -> new ArrayDeque<>());
+    for (String body : bodies) {
+      answers.add(new Answer(200, body));
+    }
+    return this;
+  }
+
+  /** Answers {@code operation} with an error: its HTTP status and AWS's error body. */
+  synchronized FakeAws fail(String operation, int status, String body) {
+    script.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Answer(status, body));
+    return this;
+  }
+
+  /** Every call so far. */
+  synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The operations called, in order. */
+  synchronized List<String> operations() {
+    return calls.stream().map(Call::operation).toList();
+  }
+
+  /** The calls of {@code operation}. */
+  synchronized List<JsonNode> bodies(String operation) {
+    return calls.stream().filter(c -> c.operation().equals(operation)).map(Call::body).toList();
+  }
+
+  /** What the models found wrong with requests or scripted answers, or unscripted calls. */
+  synchronized List<String> findings() {
+    return List.copyOf(findings);
+  }
+
+  @Override
+  public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    return new ExecutableHttpRequest() {
+      @Override
+      public HttpExecuteResponse call() {
+        return answer(request.httpRequest(), body(request));
+      }
+
+      @Override
+      public void abort() {}
+    };
+  }
+
+  private synchronized HttpExecuteResponse answer(SdkHttpRequest http, String body) {
+    Optional<String> target = http.firstMatchingHeader("X-Amz-Target");
+    String service;
+    String operation;
+    JsonNode json;
+    boolean query = target.isEmpty();
+    if (!query) {
+      String[] parts = target.get().split("\\.", 2);
+      service = TARGET_PREFIXES.getOrDefault(parts[0], parts[0]);
+      operation = parts[1];
+      json = parse(body);
+      String expected = ServiceModels.model(service).path("metadata").path("targetPrefix").asText();
+      if (!expected.equals(parts[0])) {
+        findings.add(
+            operation + ": X-Amz-Target prefix " + parts[0] + ", the model says " + expected);
+      }
+      findings.addAll(ServiceModels.check(service, operation, json, true));
+    } else {
+      service = http.host().split("\\.")[0];
+      Map<String, String> form = form(body);
+      operation = form.getOrDefault("Action", "?");
+      ObjectNode node = ServiceModels.JSON.createObjectNode();
+      form.forEach(node::put);
+      json = node;
+      checkQuery(service, operation, form);
+    }
+    calls.add(new Call(service, operation, json));
+    Deque<Answer> answers = script.get(operation);
+    Answer answer;
+    if (answers == null || answers.isEmpty()) {
+      findings.add("unscripted call " + service + " " + operation + " " + json);
+      answer = new Answer(500, "{\"__type\":\"InternalFailure\",\"message\":\"unscripted\"}");
+    } else {
+      answer = answers.size() > 1 ? answers.poll() : answers.peek();
+    }
+    if (answer.status() == 200 && !query) {
+      findings.addAll(
+          ServiceModels.check(service, operation, parse(answer.body()), false).stream()
+              .map(f -> "answer of " + operation + ": " + f)
+              .toList());
+    }
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    SdkHttpResponse response =
+        SdkHttpResponse.builder()
+            .statusCode(answer.status())
+            .putHeader("Content-Type", query ? "text/xml" : "application/x-amz-json-1.1")
+            .putHeader("Content-Length", String.valueOf(bytes.length))
+            .putHeader("x-amzn-RequestId", "00000000-0000-0000-0000-000000000000")
+            .build();
+    return HttpExecuteResponse.builder()
+        .response(response)
+        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
+        .build();
+  }
+
+  /** Query protocol: every top-level parameter a member, every required member present. */
+  private void checkQuery(String service, String operation, Map<String, String> form) {
+    if (ServiceModels.model(service).path("operations").path(operation).isMissingNode()) {
+      findings.add(service + " has no operation " + operation);
+      return;
+    }
+    for (Map.Entry<String, String> p : form.entrySet()) {
+      String member = p.getKey().split("\\.")[0];
+      if (member.equals("Action") || member.equals("Version")) {
+        continue;
+      }
+      String shape = ServiceModels.inputMemberShape(service, operation, member);
+      if (shape == null) {
+        findings.add(operation + "." + member + ": no such member");
+      } else if (!p.getKey().contains(".")) {
+        findings.addAll(
+            ServiceModels.checkString(service, shape, p.getValue(), operation + "." + member));
+      }
+    }
+    for (String required : ServiceModels.requiredInputMembers(service, operation)) {
+      if (form.keySet().stream()
+          .noneMatch(k -> k.equals(required) || k.startsWith(required + "."))) {
+        findings.add(operation + "." + required + ": required");
+      }
+    }
+  }
+
+  private static String body(HttpExecuteRequest request) {
+    if (request.contentStreamProvider().isEmpty()) {
+      return "";
+    }
+    try (InputStream in = request.contentStreamProvider().get().newStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body.isBlank()
+          ? ServiceModels.JSON.createObjectNode()
+          : ServiceModels.JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + body, e);
+    }
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      if (!pair.isEmpty()) {
+        String[] kv = pair.split("=", 2);
+        form.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      }
+    }
+    return form;
+  }
+
+  @Override
+  public String clientName() {
+    return "FakeAws";
+  }
+
+  @Override
+  public void close() {}
+}
