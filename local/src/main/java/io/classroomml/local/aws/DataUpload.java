@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 import software.amazon.awssdk.transfer.s3.model.FileUpload;
@@ -138,10 +139,18 @@ final class DataUpload {
       local.put(prefix + dir.relativize(file).toString().replace('\\', '/'), file);
     }
     Map<String, Long> remote = new TreeMap<>();
-    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
-        .contents()
-        .subscribe(o -> remote.put(o.key(), o.size()))
-        .join();
+    try {
+      AwsCalls.join(
+          s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+              .contents()
+              .subscribe(o -> remote.put(o.key(), o.size())));
+    } catch (NoSuchBucketException e) {
+      throw new LocalException(
+          "there is no bucket "
+              + bucket
+              + ": check --bucket (the stack output DataBucket), or pass --student ID to use your"
+              + " stack's");
+    }
     List<FileUpload> running = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     long bytes = 0;
