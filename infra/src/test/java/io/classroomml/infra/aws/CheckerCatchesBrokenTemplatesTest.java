@@ -328,6 +328,46 @@ class CheckerCatchesBrokenTemplatesTest {
   }
 
   @Test
+  void inlinePoliciesPastIamsSizeQuota_areReported() {
+    List<Finding> findings =
+        afterBreaking(
+            STACK,
+            t -> {
+              ObjectNode role = (ObjectNode) resourceOfType(t, "AWS::IAM::Role").path("Properties");
+              ArrayNode statements =
+                  role.putArray("Policies")
+                      .addObject()
+                      .put("PolicyName", "big")
+                      .putObject("PolicyDocument")
+                      .putArray("Statement");
+              for (int i = 0; i < 120; i++) {
+                statements.add(
+                    statement(
+                        List.of("s3:GetObject"), "arn:aws:s3:::course-data/prefix-" + i + "/*"));
+              }
+            });
+    assertThat(findings)
+        .anySatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo("iam.policy-size");
+              assertThat(f.message()).contains("IAM allows 10240 per role");
+            });
+  }
+
+  @Test
+  void lambdaEnvironmentPast4Kb_isReported() {
+    List<Finding> findings =
+        afterBreaking(
+            STACK,
+            t -> {
+              ObjectNode function =
+                  (ObjectNode) resourceOfType(t, "AWS::Lambda::Function").path("Properties");
+              function.with("Environment").with("Variables").put("BIG", "x".repeat(5000));
+            });
+    assertThat(findings).anySatisfy(f -> assertThat(f.rule()).isEqualTo("lambda.environment-size"));
+  }
+
+  @Test
   void theUnbrokenBaseClassroom_hasNoFindings() {
     assertThat(
             new TemplateChecker(assembly, ExecutionInputs.fromDocs(ExecutionInputs.docsFolder()))

@@ -30,58 +30,110 @@ final class ResourceApiChecker {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** What CloudFormation calls for a resource type, and what it adds or keeps to itself. */
-  record Mapping(String service, String operation, String nameMember, Set<String> cfnOnly) {}
+  /**
+   * @param renames CloudFormation property to API member, where they differ by more than case
+   */
+  record Mapping(
+      String service,
+      String operation,
+      String nameMember,
+      Set<String> cfnOnly,
+      Map<String, String> renames) {
+    Mapping(String service, String operation, String nameMember, Set<String> cfnOnly) {
+      this(service, operation, nameMember, cfnOnly, Map.of());
+    }
+  }
 
   static final Map<String, Mapping> MAPPINGS =
-      Map.of(
-          "AWS::SageMaker::Model",
-          new Mapping("sagemaker", "CreateModel", "ModelName", Set.of()),
-          "AWS::SageMaker::EndpointConfig",
-          new Mapping("sagemaker", "CreateEndpointConfig", "EndpointConfigName", Set.of()),
-          "AWS::SageMaker::Endpoint",
-          new Mapping(
-              "sagemaker",
-              "CreateEndpoint",
-              "EndpointName",
-              Set.of(
-                  "RetainAllVariantProperties",
-                  "ExcludeRetainedVariantProperties",
-                  "RetainDeploymentConfig")),
-          "AWS::Budgets::Budget",
-          new Mapping("budgets", "CreateBudget", null, Set.of()),
-          "AWS::Scheduler::Schedule",
-          new Mapping("scheduler", "CreateSchedule", "Name", Set.of()),
-          "AWS::ApplicationAutoScaling::ScalableTarget",
-          new Mapping(
-              "application-autoscaling",
-              "RegisterScalableTarget",
-              null,
-              Set.of("ScheduledActions")),
-          "AWS::ApplicationAutoScaling::ScalingPolicy",
-          new Mapping(
-              "application-autoscaling",
-              "PutScalingPolicy",
-              "PolicyName",
-              Set.of("ScalingTargetId")),
-          "AWS::CloudWatch::Alarm",
-          new Mapping("cloudwatch", "PutMetricAlarm", "AlarmName", Set.of()),
-          "AWS::ECR::Repository",
-          new Mapping(
-              "ecr",
-              "CreateRepository",
-              "repositoryName",
-              Set.of("LifecyclePolicy", "RepositoryPolicyText", "EmptyOnDelete")),
-          "AWS::Logs::LogGroup",
-          new Mapping(
-              "logs",
-              "CreateLogGroup",
-              "logGroupName",
-              Set.of(
-                  "RetentionInDays",
-                  "DataProtectionPolicy",
-                  "FieldIndexPolicies",
-                  "ResourcePolicyDocument",
-                  "BearerTokenAuthenticationEnabled")));
+      Map.ofEntries(
+          Map.entry(
+              "AWS::SageMaker::Model",
+              new Mapping("sagemaker", "CreateModel", "ModelName", Set.of())),
+          Map.entry(
+              "AWS::SageMaker::EndpointConfig",
+              new Mapping("sagemaker", "CreateEndpointConfig", "EndpointConfigName", Set.of())),
+          Map.entry(
+              "AWS::SageMaker::Endpoint",
+              new Mapping(
+                  "sagemaker",
+                  "CreateEndpoint",
+                  "EndpointName",
+                  Set.of(
+                      "RetainAllVariantProperties",
+                      "ExcludeRetainedVariantProperties",
+                      "RetainDeploymentConfig"))),
+          Map.entry("AWS::Budgets::Budget", new Mapping("budgets", "CreateBudget", null, Set.of())),
+          Map.entry(
+              "AWS::Scheduler::Schedule",
+              new Mapping("scheduler", "CreateSchedule", "Name", Set.of())),
+          Map.entry(
+              "AWS::ApplicationAutoScaling::ScalableTarget",
+              new Mapping(
+                  "application-autoscaling",
+                  "RegisterScalableTarget",
+                  null,
+                  Set.of("ScheduledActions"))),
+          Map.entry(
+              "AWS::ApplicationAutoScaling::ScalingPolicy",
+              new Mapping(
+                  "application-autoscaling",
+                  "PutScalingPolicy",
+                  "PolicyName",
+                  Set.of("ScalingTargetId"))),
+          Map.entry(
+              "AWS::CloudWatch::Alarm",
+              new Mapping("cloudwatch", "PutMetricAlarm", "AlarmName", Set.of())),
+          Map.entry(
+              "AWS::CloudWatch::Dashboard",
+              new Mapping("cloudwatch", "PutDashboard", "DashboardName", Set.of())),
+          Map.entry(
+              "AWS::ECR::Repository",
+              new Mapping(
+                  "ecr",
+                  "CreateRepository",
+                  "repositoryName",
+                  Set.of("LifecyclePolicy", "RepositoryPolicyText", "EmptyOnDelete"))),
+          Map.entry(
+              "AWS::Logs::LogGroup",
+              new Mapping(
+                  "logs",
+                  "CreateLogGroup",
+                  "logGroupName",
+                  Set.of(
+                      "RetentionInDays",
+                      "DataProtectionPolicy",
+                      "FieldIndexPolicies",
+                      "ResourcePolicyDocument",
+                      "BearerTokenAuthenticationEnabled"))),
+          Map.entry(
+              "AWS::Lambda::Function",
+              new Mapping("lambda", "CreateFunction", "FunctionName", Set.of())),
+          Map.entry(
+              "AWS::StepFunctions::StateMachine",
+              new Mapping(
+                  "stepfunctions",
+                  "CreateStateMachine",
+                  "name",
+                  Set.of("DefinitionS3Location", "DefinitionSubstitutions", "Definition"),
+                  Map.of(
+                      "DefinitionString", "definition",
+                      "StateMachineName", "name",
+                      "StateMachineType", "type"))),
+          Map.entry(
+              "AWS::IAM::Role",
+              new Mapping(
+                  "iam", "CreateRole", "RoleName", Set.of("Policies", "ManagedPolicyArns"))),
+          Map.entry(
+              "AWS::IAM::ManagedPolicy",
+              new Mapping(
+                  "iam",
+                  "CreatePolicy",
+                  "PolicyName",
+                  Set.of("Roles", "Users", "Groups"),
+                  Map.of("ManagedPolicyName", "PolicyName"))),
+          Map.entry(
+              "AWS::IAM::Policy",
+              new Mapping("iam", "PutRolePolicy", null, Set.of("Roles", "Users", "Groups"))));
 
   private final CfnResolver resolver;
   private final Findings findings;
@@ -106,7 +158,8 @@ final class ResourceApiChecker {
         .forEachRemaining(
             e -> {
               if (!mapping.cfnOnly().contains(e.getKey())) {
-                properties.set(e.getKey(), e.getValue());
+                properties.set(
+                    mapping.renames().getOrDefault(e.getKey(), e.getKey()), e.getValue());
               }
             });
     JsonNode request = toApi(model, inputShape, properties);
@@ -116,6 +169,14 @@ final class ResourceApiChecker {
     }
     switch (resource.path("Type").asText()) {
       case "AWS::Budgets::Budget" -> budget(logicalId, body);
+      case "AWS::IAM::Policy" -> {
+        // CloudFormation puts the inline policy on each role; the first stands for all
+        JsonNode roles = resolved.path("Roles");
+        if (roles.size() > 0) {
+          body.set("RoleName", roles.get(0));
+        }
+      }
+      case "AWS::Lambda::Function" -> lambdaEnvironment(body.path("Environment").path("Variables"));
       case "AWS::ApplicationAutoScaling::ScalingPolicy" -> scalingTarget(resolved, body);
       case "AWS::Scheduler::Schedule" -> universalTarget(body.path("Target"));
       case "AWS::ECR::Repository" ->
@@ -167,6 +228,24 @@ final class ResourceApiChecker {
     }
   }
 
+  /** Lambda: "Environment variables: 4 KB, total" (Lambda quotas page), not in botocore. */
+  static final int MAX_LAMBDA_ENVIRONMENT_BYTES = 4096;
+
+  private void lambdaEnvironment(JsonNode variables) {
+    int bytes = 0;
+    for (var it = variables.fields(); it.hasNext(); ) {
+      var e = it.next();
+      bytes += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      bytes += e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+    if (bytes > MAX_LAMBDA_ENVIRONMENT_BYTES) {
+      findings.add(
+          "Properties.Environment.Variables",
+          "lambda.environment-size",
+          bytes + " bytes of environment variables; Lambda allows 4 KB in all");
+    }
+  }
+
   /**
    * CloudFormation fills ResourceId, ScalableDimension and ServiceNamespace from ScalingTargetId.
    */
@@ -202,6 +281,7 @@ final class ResourceApiChecker {
     try {
       JsonNode input = AwsModels.JSON.readTree(target.path("Input").asText("{}"));
       new ShapeValidator(model.get(), findings, false)
+          .names(ShapeValidator.Names.EITHER)
           .validate(
               model.get().input(operation.get()).orElseThrow(), input, "Properties.Target.Input");
     } catch (IOException e) {
@@ -235,6 +315,10 @@ final class ResourceApiChecker {
                         : e.getValue());
               });
       return out;
+    }
+    if (type.equals("string") && value.isContainerNode()) {
+      // CloudFormation takes policy documents and dashboard bodies as objects, the APIs as text
+      return NODES.textNode(value.toString());
     }
     if (type.equals("map") && value.isArray()) {
       // CloudFormation writes tags as [{Key, Value}]; APIs such as Logs' take a map

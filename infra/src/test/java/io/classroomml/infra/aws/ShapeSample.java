@@ -18,10 +18,15 @@ final class ShapeSample {
   private ShapeSample() {}
 
   static JsonNode of(ServiceModel model, String shapeName) {
-    return sample(model, shapeName, 0);
+    return sample(model, shapeName, 0, false);
   }
 
-  private static JsonNode sample(ServiceModel model, String name, int depth) {
+  /** With member names in PascalCase, as Step Functions' AWS SDK integrations return them. */
+  static JsonNode pascalCase(ServiceModel model, String shapeName) {
+    return sample(model, shapeName, 0, true);
+  }
+
+  private static JsonNode sample(ServiceModel model, String name, int depth, boolean pascal) {
     JsonNode shape = model.shape(name);
     switch (shape.path("type").asText()) {
       case "structure":
@@ -34,8 +39,8 @@ final class ShapeSample {
                 .forEachRemaining(
                     m ->
                         out.set(
-                            m.getKey(),
-                            sample(model, m.getValue().path("shape").asText(), depth + 1)));
+                            pascal ? ShapeValidator.pascal(m.getKey()) : m.getKey(),
+                            sample(model, m.getValue().path("shape").asText(), depth + 1, pascal)));
           }
           return out;
         }
@@ -43,7 +48,7 @@ final class ShapeSample {
         {
           ArrayNode out = NODES.arrayNode();
           if (depth < MAX_DEPTH) {
-            out.add(sample(model, shape.path("member").path("shape").asText(), depth + 1));
+            out.add(sample(model, shape.path("member").path("shape").asText(), depth + 1, pascal));
           }
           return out;
         }
@@ -51,7 +56,9 @@ final class ShapeSample {
         {
           ObjectNode out = NODES.objectNode();
           if (depth < MAX_DEPTH) {
-            out.set("key", sample(model, shape.path("value").path("shape").asText(), depth + 1));
+            out.set(
+                "key",
+                sample(model, shape.path("value").path("shape").asText(), depth + 1, pascal));
           }
           return out;
         }

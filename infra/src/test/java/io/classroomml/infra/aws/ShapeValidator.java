@@ -10,17 +10,37 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Validates a JSON value against a botocore shape the way the service's request validation would:
- * unknown and missing required members, types, enums, lengths, ranges and patterns. botocore
- * patterns are ECMAScript regexes and not implicitly anchored (most carry their own {@code ^}/
- * {@code $}), so they are applied with {@link java.util.regex.Matcher#find}; the few that Java
- * cannot compile are skipped. In lenient mode (CloudFormation properties, which CloudFormation
- * converts) numbers and booleans written as strings and vice versa are accepted.
+ * unknown and missing required members, types, enums, lengths, ranges and patterns. Patterns are
+ * applied to the whole value ({@link java.util.regex.Matcher#matches}): services validate names
+ * such as TrainingJobName against the whole string (the API reference shows {@code
+ * ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}}), but botocore dropped most anchors in May 2025 (botocore
+ * commit 4637d4db0), so a substring search would let {@code -alice} pass. Patterns Java cannot
+ * compile are skipped (none of the vendored ones). In lenient mode (CloudFormation properties,
+ * which CloudFormation converts) numbers and booleans written as strings are accepted.
  */
 final class ShapeValidator {
+
+  /**
+   * How request member names are spelled: as botocore models them, in PascalCase (Step Functions'
+   * AWS SDK integrations: "Parameters in Step Functions are expressed in PascalCase", even for
+   * camelCase APIs such as Step Functions' own), or either (Scheduler's universal targets).
+   */
+  enum Names {
+    AS_MODELLED,
+    PASCAL_CASE,
+    EITHER
+  }
 
   private final ServiceModel model;
   private final Findings findings;
   private final boolean lenient;
+  private Names names = Names.AS_MODELLED;
+
+  /** The same validator with member names spelled {@code names}. */
+  ShapeValidator names(Names names) {
+    this.names = names;
+    return this;
+  }
 
   ShapeValidator(ServiceModel model, Findings findings, boolean lenient) {
     this.model = model;
@@ -70,28 +90,62 @@ final class ShapeValidator {
     JsonNode members = shape.path("members");
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      String member = field.getKey();
-      if (!members.has(member)) {
+      String key = field.getKey();
+      String member = member(members, key);
+      if (member == null) {
         findings.add(
-            join(path, member),
+            join(path, key),
             "shape.unknown-member",
-            name + " has no member '" + member + "'" + suggestion(members, member));
+            name + " has no member '" + key + "'" + suggestion(members, key));
         continue;
       }
-      validate(members.get(member).path("shape").asText(), field.getValue(), join(path, member));
+      if (names == Names.PASCAL_CASE && !key.equals(pascal(member))) {
+        findings.add(
+            join(path, key),
+            "shape.member-case",
+            "Step Functions' AWS SDK integrations take PascalCase names: write '"
+                + pascal(member)
+                + "'");
+      }
+      validate(members.get(member).path("shape").asText(), field.getValue(), join(path, key));
     }
     for (JsonNode required : shape.path("required")) {
-      if (!value.has(required.asText())) {
+      String member = required.asText();
+      boolean present =
+          value.has(member) || (names != Names.AS_MODELLED && value.has(pascal(member)));
+      if (!present) {
         findings.add(
-            join(path, required.asText()),
+            join(path, names == Names.AS_MODELLED ? member : pascal(member)),
             "shape.missing-required",
-            name + " requires member '" + required.asText() + "'");
+            name + " requires member '" + member + "'");
       }
     }
     if (shape.path("union").asBoolean() && value.size() != 1) {
       findings.add(
           path, "shape.union", name + " is a union: set exactly one member, not " + value.size());
     }
+  }
+
+  /** The modelled member a request key names, or null. */
+  private String member(JsonNode members, String key) {
+    if (members.has(key)) {
+      return key;
+    }
+    if (names != Names.AS_MODELLED) {
+      for (Iterator<String> it = members.fieldNames(); it.hasNext(); ) {
+        String member = it.next();
+        if (pascal(member).equals(key)) {
+          return member;
+        }
+      }
+    }
+    return null;
+  }
+
+  static String pascal(String member) {
+    return member.isEmpty()
+        ? member
+        : Character.toUpperCase(member.charAt(0)) + member.substring(1);
   }
 
   private void list(JsonNode shape, JsonNode value, String path) {
@@ -142,7 +196,7 @@ final class ShapeValidator {
     if (shape.has("pattern")) {
       String regex = shape.path("pattern").asText();
       try {
-        if (!Pattern.compile(regex).matcher(text).find()) {
+        if (!Pattern.compile(regex).matcher(text).matches()) {
           findings.add(
               path,
               "shape.pattern",

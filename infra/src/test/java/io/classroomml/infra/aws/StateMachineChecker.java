@@ -25,14 +25,20 @@ final class StateMachineChecker {
 
   private final Findings findings;
   private final String path;
+  private final String arn;
   private final List<Call> calls = new ArrayList<>();
 
   /** An API call a Task makes, with the Parameters it sends (evaluated on one input). */
   record Call(String state, Integration integration, JsonNode parameters) {}
 
-  StateMachineChecker(Findings findings, String path) {
+  /**
+   * @param path where the definition is in the resource (for findings)
+   * @param arn the state machine's ARN ({@code $$.StateMachine.Id})
+   */
+  StateMachineChecker(Findings findings, String path, String arn) {
     this.findings = findings;
     this.path = path;
+    this.arn = arn;
   }
 
   /** The API calls the checked runs made, in order (for permission and isolation checks). */
@@ -44,10 +50,12 @@ final class StateMachineChecker {
   void check(JsonNode definition, List<JsonNode> inputs) {
     for (JsonNode input : inputs) {
       ObjectNode context = NODES.objectNode();
-      context.putObject("Execution").put("Name", "execution-0a1b2c3d").set("Input", input);
-      context.with("Execution").put("Id", "arn:aws:states:us-east-1:111122223333:execution:m:e");
-      context.with("Execution").put("StartTime", "2026-01-01T00:00:00Z");
-      context.putObject("StateMachine").put("Name", "machine");
+      ObjectNode execution = context.putObject("Execution");
+      execution.put("Id", arn.replace(":stateMachine:", ":execution:") + ":execution-0a1b2c3d");
+      execution.put("Name", "execution-0a1b2c3d");
+      execution.put("StartTime", "2026-01-01T00:00:00Z");
+      execution.set("Input", input);
+      context.putObject("StateMachine").put("Id", arn).put("Name", arn.substring(arn.lastIndexOf(':') + 1));
       context.putObject("Task").put("Token", "token");
       run(definition, definition.path("StartAt").asText(), input, context, new HashMap<>(), input);
     }
@@ -194,6 +202,10 @@ final class StateMachineChecker {
     Optional<String> inputShape = model.get().input(operation.get());
     if (inputShape.isPresent()) {
       new ShapeValidator(model.get(), findings, false)
+          .names(
+              integration.get().sdk()
+                  ? ShapeValidator.Names.PASCAL_CASE
+                  : ShapeValidator.Names.AS_MODELLED)
           .validate(inputShape.get(), checked, at + ".Parameters");
     }
     Optional<String> resultOperation = model.get().operation(integration.get().resultOperation());
@@ -201,7 +213,11 @@ final class StateMachineChecker {
         resultOperation
             .flatMap(model.get()::output)
             .filter(o -> model.get().json().path("shapes").has(o))
-            .map(o -> ShapeSample.of(model.get(), o))
+            .map(
+                o ->
+                    integration.get().sdk()
+                        ? ShapeSample.pascalCase(model.get(), o)
+                        : ShapeSample.of(model.get(), o))
             .orElse(NODES.objectNode());
     if (state.has("ResultSelector")) {
       result = template(state.get("ResultSelector"), result, context, at + ".ResultSelector", null);

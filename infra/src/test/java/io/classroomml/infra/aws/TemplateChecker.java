@@ -44,6 +44,7 @@ final class TemplateChecker {
         Findings findings = new Findings(all, stack, resource.getKey());
         resource(template, resolver, resource.getKey(), resource.getValue(), findings);
       }
+      PolicySizes.check(stack, template, resolver, all);
     }
     return List.copyOf(new LinkedHashSet<>(all));
   }
@@ -58,6 +59,7 @@ final class TemplateChecker {
     PolicyChecker policies = new PolicyChecker(findings);
     switch (resource.path("Type").asText()) {
       case "AWS::IAM::Role" -> {
+        new ResourceApiChecker(resolver, findings).check(logicalId, resource);
         policies.check(
             resolver.resolve(properties.path("AssumeRolePolicyDocument")),
             PolicyChecker.Kind.TRUST,
@@ -69,11 +71,13 @@ final class TemplateChecker {
               "Properties.Policies[" + i + "].PolicyDocument");
         }
       }
-      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" ->
-          policies.check(
-              resolver.resolve(properties.path("PolicyDocument")),
-              PolicyChecker.Kind.IDENTITY,
-              "Properties.PolicyDocument");
+      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> {
+        policies.check(
+            resolver.resolve(properties.path("PolicyDocument")),
+            PolicyChecker.Kind.IDENTITY,
+            "Properties.PolicyDocument");
+        new ResourceApiChecker(resolver, findings).check(logicalId, resource);
+      }
       case "AWS::S3::BucketPolicy", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy" ->
           policies.check(
               resolver.resolve(properties.path("PolicyDocument")),
@@ -89,8 +93,10 @@ final class TemplateChecker {
         new ResourceApiChecker(resolver, findings).check(logicalId, resource);
       }
       case "AWS::Lambda::Permission" -> lambdaPermission(resolver.resolve(properties), findings);
-      case "AWS::StepFunctions::StateMachine" ->
-          stateMachine(template, resolver, logicalId, properties, findings);
+      case "AWS::StepFunctions::StateMachine" -> {
+        stateMachine(template, resolver, logicalId, properties, findings);
+        new ResourceApiChecker(resolver, findings).check(logicalId, resource);
+      }
       default -> new ResourceApiChecker(resolver, findings).check(logicalId, resource);
     }
   }
@@ -145,7 +151,8 @@ final class TemplateChecker {
     if (documented.isEmpty()) {
       documented.add(AwsModels.JSON.createObjectNode());
     }
-    StateMachineChecker machine = new StateMachineChecker(findings, "Properties.DefinitionString");
+    StateMachineChecker machine =
+        new StateMachineChecker(findings, "Properties.DefinitionString", resolver.arnOf(logicalId));
     machine.check(definition, documented);
     String role = properties.path("RoleArn").path("Fn::GetAtt").path(0).asText();
     List<JsonNode> statements = RoleStatements.of(template, resolver).getOrDefault(role, List.of());
