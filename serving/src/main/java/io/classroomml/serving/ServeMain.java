@@ -71,6 +71,7 @@ public final class ServeMain {
     fields.put("workers", env.workers());
     fields.put("queueCapacity", env.queueCapacity());
     fields.put("maxPayloadBytes", env.maxPayloadBytes());
+    fields.put("decodeBudgetBytes", env.decodeBudgetBytes());
     fields.put("modelDir", env.modelDir().toString());
     log.info("listening", fields);
     try {

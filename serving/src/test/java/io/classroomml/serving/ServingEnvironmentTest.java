@@ -79,4 +79,19 @@ class ServingEnvironmentTest {
     assertThat(ServingEnvironment.from(Map.of("SAGEMAKER_BIND_TO_PORT", " "), 2).port())
         .isEqualTo(8080);
   }
+
+  @Test
+  void decodeBudget_isHalfTheHeap_unlessSet() {
+    long mib = 1024L * 1024;
+    // A 1 GB serverless endpoint: the image gives the heap half, and decoding half of that.
+    assertThat(ServingEnvironment.from(Map.of(), 1, 512 * mib).decodeBudgetBytes())
+        .isEqualTo(256 * mib);
+    assertThat(
+            ServingEnvironment.from(Map.of(ServingEnvironment.DECODE_BUDGET_MB, "64"), 1, 512 * mib)
+                .decodeBudgetBytes())
+        .isEqualTo(64 * mib);
+    assertThatThrownBy(
+            () -> ServingEnvironment.from(Map.of(ServingEnvironment.DECODE_BUDGET_MB, "8"), 1))
+        .hasMessageContaining("CLASSROOM_DECODE_BUDGET_MB='8'");
+  }
 }
