@@ -1,8 +1,10 @@
 package io.classroomml.infra;
 
 import io.classroomml.infra.config.ClassroomConfig;
+import io.classroomml.infra.config.ConfigException;
 import io.classroomml.infra.config.ConfigReader;
 import io.classroomml.infra.config.ContextKeys;
+import io.classroomml.infra.config.StackSelection;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.cost.ClassEstimate;
 import io.classroomml.infra.cost.CostGuard;
@@ -53,7 +55,7 @@ public record Classroom(
    * @throws io.classroomml.infra.config.ConfigException for invalid or over-budget configuration
    */
   public static Classroom build(App app) {
-    ClassroomConfig config = ConfigReader.read(allContext(app));
+    ClassroomConfig config = ConfigReader.read(allContext(app), System.getenv());
     ClassEstimate estimate = new CostGuard(PriceTable.bundled()).check(config);
     Path file =
         config.estimateFile().map(Path::of).orElse(Path.of(app.getOutdir()).resolve(ESTIMATE_FILE));
@@ -64,7 +66,7 @@ public record Classroom(
     }
     PlatformStack platform = new PlatformStack(app, config);
     List<StudentStack> students = new ArrayList<>();
-    for (Student student : config.students()) {
+    for (Student student : studentsToBuild(config)) {
       StudentStack stack = new StudentStack(app, config, student, platform);
       stack.addStackDependency(platform);
       students.add(stack);
@@ -74,6 +76,28 @@ public record Classroom(
       Aspects.of(app).add(new AwsSolutionsChecks());
     }
     return new Classroom(app, config, estimate, platform, List.copyOf(students));
+  }
+
+  /**
+   * The students whose stacks this synth builds: none with {@code stacks=platform}; all otherwise,
+   * which needs the image digests (refused here, before anything is built, with the way to get
+   * them).
+   */
+  private static List<Student> studentsToBuild(ClassroomConfig config) {
+    if (config.stacks() == StackSelection.PLATFORM) {
+      return List.of();
+    }
+    if (config.images().isEmpty()) {
+      throw new ConfigException(
+          ContextKeys.TRAINING_IMAGE_DIGEST,
+          null,
+          "the student stacks run the images by digest, and none is given: scripts/deploy builds"
+              + " and pushes them and records both digests in cdk.context.json; or give -c"
+              + " trainingImageDigest=sha256:... -c inferenceImageDigest=sha256:... (printed by"
+              + " scripts/build-images); or synthesize the platform stack alone with -c"
+              + " stacks=platform");
+    }
+    return config.students();
   }
 
   /** Every context value of {@code app}: cdk.json, cdk.context.json, {@code -c} and the CLI's. */

@@ -75,11 +75,36 @@ class CdkCliSynthTest {
   }
 
   private static String[] digests(String... more) {
-    List<String> context = new ArrayList<>();
+    List<String> context = new ArrayList<>(List.of(testAccount(more)));
     context.add("trainingImageDigest=" + TestClassrooms.TRAINING_DIGEST);
     context.add("inferenceImageDigest=" + TestClassrooms.INFERENCE_DIGEST);
-    context.addAll(List.of(more));
     return context.toArray(String[]::new);
+  }
+
+  /**
+   * cdk.json names no account or region (they come from the credentials); without credentials here,
+   * the test gives its own, unless {@code more} sets them.
+   */
+  private static String[] testAccount(String... more) {
+    List<String> context = new ArrayList<>(List.of(more));
+    if (context.stream().noneMatch(c -> c.startsWith("account="))) {
+      context.add("account=" + TestClassrooms.ACCOUNT);
+    }
+    if (context.stream().noneMatch(c -> c.startsWith("region="))) {
+      context.add("region=" + TestClassrooms.REGION);
+    }
+    return context.toArray(String[]::new);
+  }
+
+  @Test
+  @Timeout(TIMEOUT_SECONDS + 60)
+  void synth_platformAloneWithoutDigests_writesOnlyThePlatformStack(@TempDir Path out)
+      throws Exception {
+    Result result = synth(out, testAccount("stacks=platform"));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(out.resolve("Classroom-Platform.template.json")).isRegularFile();
+    assertThat(out.resolve("Classroom-alice.template.json")).doesNotExist();
   }
 
   /** A Hyperband search, to show the spec file (not the built-in default) reaches the stacks. */

@@ -22,8 +22,10 @@ import java.util.Set;
  * @param tuningSpecSource where the tuning spec came from (file or built-in default)
  * @param endpoint endpoint settings
  * @param transform batch transform settings
- * @param trainingImageDigest {@code sha256:...} of the training image
- * @param inferenceImageDigest {@code sha256:...} of the inference image
+ * @param images the images' digests; absent until the first push (then only the platform stack can
+ *     be synthesized)
+ * @param stacks which stacks this synth builds
+ * @param maxConcurrentJobs how many executions of each pipeline one student may run at once
  * @param sharedData a read-only data set all students can train on, if set
  * @param estimateFile where the cost estimate is written at synth time
  * @param studentDashboards whether each student stack gets its own dashboard ($3 a month each)
@@ -41,8 +43,9 @@ public record ClassroomConfig(
     String tuningSpecSource,
     EndpointSettings endpoint,
     TransformSettings transform,
-    String trainingImageDigest,
-    String inferenceImageDigest,
+    Optional<ImageDigests> images,
+    StackSelection stacks,
+    int maxConcurrentJobs,
     Optional<DataLocation> sharedData,
     Optional<String> estimateFile,
     boolean studentDashboards) {

@@ -40,6 +40,7 @@ public final class ConfigReader {
   static final int DEFAULT_SERVERLESS_MEMORY_MB = 2048;
   static final int DEFAULT_SERVERLESS_CONCURRENCY = 5;
   static final long DEFAULT_TRANSFORM_RUNTIME = 3_600;
+  static final int DEFAULT_MAX_CONCURRENT_JOBS = 1;
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -52,10 +53,17 @@ public final class ConfigReader {
       Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/?([^@]*)@(.*)");
   private static final Pattern MODEL_KEY = Pattern.compile("[A-Za-z0-9!_.*'()/-]+\\.tar\\.gz");
 
-  private final Function<String, Object> context;
+  /** What the CDK CLI sets from the credentials' account and region when it runs the app. */
+  public static final String ENV_ACCOUNT = "CDK_DEFAULT_ACCOUNT";
 
-  private ConfigReader(Function<String, Object> context) {
+  public static final String ENV_REGION = "CDK_DEFAULT_REGION";
+
+  private final Function<String, Object> context;
+  private final Map<String, String> env;
+
+  private ConfigReader(Function<String, Object> context, Map<String, String> env) {
     this.context = context;
+    this.env = env;
   }
 
   /**
@@ -65,7 +73,17 @@ public final class ConfigReader {
    * @throws ConfigException naming the first bad key, its value and a valid alternative
    */
   public static ClassroomConfig read(Function<String, Object> context) {
-    return new ConfigReader(context).read();
+    return new ConfigReader(context, Map.of()).read();
+  }
+
+  /**
+   * Reads every context value as {@link #read(Map)} does; {@code account} and {@code region}, when
+   * not set, come from {@code env}'s {@value #ENV_ACCOUNT} and {@value #ENV_REGION} (what the CDK
+   * CLI resolves from the credentials), so no account is written into cdk.json.
+   */
+  public static ClassroomConfig read(Map<String, ?> context, Map<String, String> env) {
+    checkKeys(context);
+    return new ConfigReader(context::get, env).read();
   }
 
   /**
@@ -78,6 +96,10 @@ public final class ConfigReader {
    *     bad value
    */
   public static ClassroomConfig read(Map<String, ?> context) {
+    return read(context, Map.of());
+  }
+
+  private static void checkKeys(Map<String, ?> context) {
     List<String> unknown = new ArrayList<>();
     for (String key : context.keySet()) {
       if (!ContextKeys.ALL.contains(key) && !ContextKeys.isCdkKey(key)) {
@@ -98,7 +120,6 @@ public final class ConfigReader {
               + "; the classroom reads only the keys in docs/configuration.md (and the CDK its"
               + " own @aws-cdk/... and aws:cdk:... keys)");
     }
-    return read(context::get);
   }
 
   /** A "did you mean" for a mistyped key: the nearest known key, if it is near enough. */
@@ -136,15 +157,33 @@ public final class ConfigReader {
   }
 
   private ClassroomConfig read() {
-    String account = required(ContextKeys.ACCOUNT, "e.g. -c account=111122223333");
+    String account =
+        optional(ContextKeys.ACCOUNT)
+            .or(() -> fromEnv(ENV_ACCOUNT))
+            .orElseThrow(
+                () ->
+                    bad(
+                        ContextKeys.ACCOUNT,
+                        null,
+                        "no AWS credentials resolved an account (the CDK sets "
+                            + ENV_ACCOUNT
+                            + " from them); sign in (AWS_PROFILE=..., aws sso login) or set -c"
+                            + " account=<your 12-digit account id>"));
     if (!ACCOUNT.matcher(account).matches()) {
-      throw bad(ContextKeys.ACCOUNT, account, "must be the 12-digit account id, e.g. 111122223333");
+      throw bad(ContextKeys.ACCOUNT, account, "must be the 12-digit account id of your account");
     }
     String region =
-        required(
-            ContextKeys.REGION,
-            "the region must be explicit so buckets and jobs land together; e.g. -c"
-                + " region=us-east-1");
+        optional(ContextKeys.REGION)
+            .or(() -> fromEnv(ENV_REGION))
+            .orElseThrow(
+                () ->
+                    bad(
+                        ContextKeys.REGION,
+                        null,
+                        "no region configured (the CDK sets "
+                            + ENV_REGION
+                            + " from AWS_REGION or the profile); set -c region=us-east-1 or"
+                            + " AWS_REGION"));
     if (!REGION.matcher(region).matches()) {
       throw bad(ContextKeys.REGION, region, "is not a region name; e.g. us-east-1");
     }
@@ -181,8 +220,9 @@ public final class ConfigReader {
         tuningSource,
         endpoint(),
         transform(),
-        digest(ContextKeys.TRAINING_IMAGE_DIGEST),
-        digest(ContextKeys.INFERENCE_IMAGE_DIGEST),
+        images(),
+        stacks(),
+        (int) positiveWhole(ContextKeys.MAX_CONCURRENT_JOBS, DEFAULT_MAX_CONCURRENT_JOBS),
         sharedData(region),
         optional(ContextKeys.COST_ESTIMATE_FILE),
         bool(ContextKeys.STUDENT_DASHBOARDS, false));
@@ -455,11 +495,37 @@ public final class ConfigReader {
     return Optional.of(new DataLocation(m.group(1), m.group(2), m.group(3)));
   }
 
+  /** Both digests or neither: neither before the first push (the platform stack alone). */
+  private Optional<ImageDigests> images() {
+    Optional<String> training = optional(ContextKeys.TRAINING_IMAGE_DIGEST);
+    Optional<String> inference = optional(ContextKeys.INFERENCE_IMAGE_DIGEST);
+    if (training.isEmpty() && inference.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ImageDigests(
+            digest(ContextKeys.TRAINING_IMAGE_DIGEST), digest(ContextKeys.INFERENCE_IMAGE_DIGEST)));
+  }
+
+  private StackSelection stacks() {
+    String raw = optional(ContextKeys.STACKS).orElse(StackSelection.ALL.id());
+    for (StackSelection s : StackSelection.values()) {
+      if (s.id().equals(raw)) {
+        return s;
+      }
+    }
+    throw bad(
+        ContextKeys.STACKS,
+        raw,
+        "must be all (the platform and every student) or platform (the platform alone, before"
+            + " any image is pushed)");
+  }
+
   private String digest(String key) {
     String value =
         required(
             key,
-            "the image digest printed by scripts/build-images, e.g. -c "
+            "give both image digests or neither; scripts/build-images prints them, e.g. -c "
                 + key
                 + "=sha256:<64 hex digits>");
     if (!DIGEST.matcher(value).matches()) {
@@ -525,6 +591,11 @@ public final class ConfigReader {
     } catch (NumberFormatException e) {
       throw bad(key, text, "must be a whole number");
     }
+  }
+
+  private Optional<String> fromEnv(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
   private String required(String key, String hint) {

@@ -99,6 +99,12 @@ public final class ContextKeys {
   /** Context key {@value}; see docs/configuration.md. */
   public static final String STUDENT_DASHBOARDS = "studentDashboards";
 
+  /** Context key {@value}: which stacks to synthesize; see docs/configuration.md. */
+  public static final String STACKS = "stacks";
+
+  /** Context key {@value}: runs per pipeline per student at once; see docs/cost-guard.md. */
+  public static final String MAX_CONCURRENT_JOBS = "maxConcurrentJobs";
+
   /** Context key {@value}; see docs/configuration.md. */
   public static final String CDK_NAG = "cdkNag";
 
@@ -135,6 +141,8 @@ public final class ContextKeys {
           SHARED_DATA,
           COST_ESTIMATE_FILE,
           STUDENT_DASHBOARDS,
+          STACKS,
+          MAX_CONCURRENT_JOBS,
           CDK_NAG);
 
   /**

@@ -39,6 +39,7 @@ public final class TrainingPipeline extends Construct {
    * @param artifacts the artifact bucket (output, checkpoints, records)
    * @param executionRole the role SageMaker runs as
    * @param allowedInstanceTypes instance types IAM lets this pipeline request
+   * @param maxConcurrentJobs how many executions may run at once ({@link ConcurrencyGate})
    */
   public TrainingPipeline(
       Construct scope,
@@ -47,8 +48,10 @@ public final class TrainingPipeline extends Construct {
       TrainingJobRequest request,
       IBucket artifacts,
       IRole executionRole,
-      List<String> allowedInstanceTypes) {
+      List<String> allowedInstanceTypes,
+      int maxConcurrentJobs) {
     super(scope, id);
+    ConcurrencyGate gate = new ConcurrencyGate(this, "Gate", maxConcurrentJobs, "training");
     String prefix = Names.trainingJobPrefix(studentId);
 
     Pass name =
@@ -106,9 +109,10 @@ public final class TrainingPipeline extends Construct {
         Pipelines.stateMachine(
             this,
             "StateMachine",
-            check,
+            gate.then(check),
             Duration.seconds(request.settings().maxWaitSeconds() + 3600),
             "Training pipeline of " + studentId);
+    gate.grantTo(stateMachine);
     String jobs = Pipelines.sageMakerArn("training-job", prefix);
     Pipelines.grantSyncJob(
         stateMachine,

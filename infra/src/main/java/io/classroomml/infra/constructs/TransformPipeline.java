@@ -44,6 +44,7 @@ public final class TransformPipeline extends Construct {
    * @param executionRole the role SageMaker runs as
    * @param settings instance type, count and time cap
    * @param allowedInstanceTypes instance types IAM lets this pipeline request
+   * @param maxConcurrentJobs how many executions may run at once ({@link ConcurrencyGate})
    */
   public TransformPipeline(
       Construct scope,
@@ -54,8 +55,10 @@ public final class TransformPipeline extends Construct {
       IBucket artifacts,
       IRole executionRole,
       TransformSettings settings,
-      List<String> allowedInstanceTypes) {
+      List<String> allowedInstanceTypes,
+      int maxConcurrentJobs) {
     super(scope, id);
+    ConcurrencyGate gate = new ConcurrencyGate(this, "Gate", maxConcurrentJobs, "batch transform");
     String jobPrefix = Names.transformJobPrefix(studentId);
     String modelPrefix = Names.batchModelPrefix(studentId);
 
@@ -141,9 +144,10 @@ public final class TransformPipeline extends Construct {
         Pipelines.stateMachine(
             this,
             "StateMachine",
-            name,
+            gate.then(name),
             Duration.seconds(settings.maxRuntimeSeconds() + 1800),
             "Batch transform pipeline of " + studentId);
+    gate.grantTo(stateMachine);
     // The model: created only tagged as this student's and network isolated, deleted only when
     // it carries the tag; handed the execution role, and tagged on create.
     String models = Pipelines.sageMakerArn("model", modelPrefix);

@@ -34,6 +34,7 @@ public final class TuningPipeline extends Construct {
    * @param artifacts the artifact bucket
    * @param executionRole the role SageMaker runs as
    * @param allowedInstanceTypes instance types IAM lets this pipeline request
+   * @param maxConcurrentJobs how many executions may run at once ({@link ConcurrencyGate})
    */
   public TuningPipeline(
       Construct scope,
@@ -43,8 +44,10 @@ public final class TuningPipeline extends Construct {
       TrainingJobRequest request,
       IBucket artifacts,
       IRole executionRole,
-      List<String> allowedInstanceTypes) {
+      List<String> allowedInstanceTypes,
+      int maxConcurrentJobs) {
     super(scope, id);
+    ConcurrencyGate gate = new ConcurrencyGate(this, "Gate", maxConcurrentJobs, "tuning");
     String prefix = Names.tuningJobPrefix(studentId);
 
     Pass name =
@@ -88,9 +91,10 @@ public final class TuningPipeline extends Construct {
         Pipelines.stateMachine(
             this,
             "StateMachine",
-            name,
+            gate.then(name),
             Duration.seconds(timeout),
             "Tuning pipeline of " + studentId);
+    gate.grantTo(stateMachine);
     String tuningJobs = Pipelines.sageMakerArn("hyper-parameter-tuning-job", prefix);
     Pipelines.grantSyncJob(
         stateMachine,

@@ -34,6 +34,11 @@ public record ClassEstimate(
     return students.stream().mapToDouble(StudentEstimate::totalUsd).sum();
   }
 
+  /** The class's worst case per hour: every student running all they may at once. */
+  public double usdPerHour() {
+    return students.stream().mapToDouble(StudentEstimate::usdPerHour).sum();
+  }
+
   /** Classes larger than this print one line per student, without the items. */
   static final int DETAILED_UP_TO = 10;
 
@@ -50,10 +55,11 @@ public record ClassEstimate(
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-12s $%9.2f of $%.2f budget%n",
+              "  %-12s $%9.2f of $%.2f budget; at most $%.2f/hour%n",
               s.student(),
               s.totalUsd(),
-              s.budgetUsd()));
+              s.budgetUsd(),
+              s.usdPerHour()));
       if (students.size() > DETAILED_UP_TO) {
         continue;
       }
@@ -62,8 +68,19 @@ public record ClassEstimate(
             String.format(
                 Locale.ROOT, "    %-22s $%9.2f  %s%n", line.item(), line.usd(), line.formula()));
       }
+      for (CostLine line : s.hourly()) {
+        out.append(
+            String.format(
+                Locale.ROOT, "    %-22s $%9.2f/h %s%n", line.item(), line.usd(), line.formula()));
+      }
     }
-    out.append(String.format(Locale.ROOT, "  %-12s $%9.2f%n", "class total", totalUsd()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-12s $%9.2f; at most $%.2f/hour with every student running all they may at once%n",
+            "class total",
+            totalUsd(),
+            usdPerHour()));
     return out.toString();
   }
 
@@ -74,12 +91,14 @@ public record ClassEstimate(
     root.put("pricesAsOf", pricesAsOf);
     root.put("priceSource", priceSource);
     root.put("classTotalUsd", round(totalUsd()));
+    root.put("classUsdPerHour", round(usdPerHour()));
     ArrayNode list = root.putArray("students");
     for (StudentEstimate s : students) {
       ObjectNode node = list.addObject();
       node.put("student", s.student());
       node.put("budgetUsd", s.budgetUsd());
       node.put("worstCaseUsd", round(s.totalUsd()));
+      node.put("worstCaseUsdPerHour", round(s.usdPerHour()));
       ArrayNode lines = node.putArray("lines");
       if (students.size() > DETAILED_UP_TO) {
         continue;
@@ -90,6 +109,14 @@ public record ClassEstimate(
         l.put("setting", line.setting());
         l.put("formula", line.formula());
         l.put("usd", round(line.usd()));
+      }
+      ArrayNode hourly = node.putArray("hourly");
+      for (CostLine line : s.hourly()) {
+        ObjectNode l = hourly.addObject();
+        l.put("item", line.item());
+        l.put("setting", line.setting());
+        l.put("formula", line.formula());
+        l.put("usdPerHour", round(line.usd()));
       }
     }
     if (file.getParent() != null) {

@@ -358,7 +358,88 @@ public final class CostGuard {
                 transformHourly,
                 transformHours),
             x.instanceCount() * transformHourly * transformHours));
-    return new StudentEstimate(student.id(), lines, config.budgetUsd());
+    return new StudentEstimate(
+        student.id(), lines, config.budgetUsd(), hourly(config, student));
+  }
+
+  /**
+   * What one student can have billing in the same hour: {@code maxConcurrentJobs} runs of each
+   * pipeline (the pipelines' concurrency gate refuses more), each tuning run at its parallel
+   * trials, plus the endpoint at full scale. Spot priced at on-demand, as above.
+   */
+  private List<CostLine> hourly(ClassroomConfig config, Student student) {
+    String region = config.region();
+    int runs = config.maxConcurrentJobs();
+    List<CostLine> lines = new ArrayList<>();
+    TrainingSettings t = config.training();
+    double trainHourly = prices.hourly(region, Usage.TRAINING, t.instanceType()).orElseThrow();
+    lines.add(
+        new CostLine(
+            "training runs",
+            ContextKeys.MAX_CONCURRENT_JOBS,
+            String.format(
+                Locale.ROOT,
+                "%d at once x %d x %s at $%.4f/h",
+                runs,
+                t.instanceCount(),
+                t.instanceType(),
+                trainHourly),
+            runs * t.instanceCount() * trainHourly));
+    int parallel = config.tuningSpec().resourceLimits().maxParallelTrainingJobs();
+    lines.add(
+        new CostLine(
+            "tuning runs",
+            ContextKeys.TUNING_SPEC + " ResourceLimits.MaxParallelTrainingJobs",
+            String.format(
+                Locale.ROOT,
+                "%d at once x %d parallel trials x %s at $%.4f/h",
+                runs,
+                parallel,
+                t.instanceType(),
+                trainHourly),
+            runs * parallel * t.instanceCount() * trainHourly));
+    TransformSettings x = config.transform();
+    double transformHourly = prices.hourly(region, Usage.TRANSFORM, x.instanceType()).orElseThrow();
+    lines.add(
+        new CostLine(
+            "batch transform runs",
+            ContextKeys.MAX_CONCURRENT_JOBS,
+            String.format(
+                Locale.ROOT,
+                "%d at once x %d x %s at $%.4f/h",
+                runs,
+                x.instanceCount(),
+                x.instanceType(),
+                transformHourly),
+            runs * x.instanceCount() * transformHourly));
+    if (student.modelKey().isPresent()) {
+      EndpointSettings e = config.endpoint();
+      if (e.mode() == EndpointMode.SERVERLESS) {
+        double rate = prices.serverlessPerGbSecond(region).orElseThrow();
+        double gb = e.serverlessMemoryMb() / 1024.0;
+        lines.add(
+            new CostLine(
+                "serverless endpoint",
+                ContextKeys.SERVERLESS_MAX_CONCURRENCY,
+                String.format(
+                    Locale.ROOT,
+                    "%.0f GB x %d concurrent x 3600 s x $%.7f/GB-s",
+                    gb,
+                    e.serverlessMaxConcurrency(),
+                    rate),
+                gb * e.serverlessMaxConcurrency() * 3600 * rate));
+      } else {
+        double hosting = prices.hourly(region, Usage.HOSTING, e.instanceType()).orElseThrow();
+        lines.add(
+            new CostLine(
+                "real-time endpoint",
+                ContextKeys.ENDPOINT_MAX_CAPACITY,
+                String.format(
+                    Locale.ROOT, "%d x %s at $%.4f/h", e.maxCapacity(), e.instanceType(), hosting),
+                e.maxCapacity() * hosting));
+      }
+    }
+    return lines;
   }
 
   private static String format(double usd) {

@@ -2,6 +2,7 @@ package io.classroomml.infra.stacks;
 
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.ClassroomConfig;
+import io.classroomml.infra.config.ImageDigests;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.constructs.ExecutionRole;
 import io.classroomml.infra.constructs.ModelEndpoint;
@@ -64,6 +65,10 @@ public final class StudentStack extends Stack {
             .build());
     String id = student.id();
     Tags.of(this).add(Names.STUDENT_TAG, id);
+    ImageDigests images =
+        config
+            .images()
+            .orElseThrow(() -> new IllegalStateException("student stacks need the image digests"));
 
     this.buckets = new StudentBuckets(this, "Buckets");
     this.executionRole =
@@ -72,7 +77,7 @@ public final class StudentStack extends Stack {
     List<String> allowedTypes = allowedTypes(config);
     TrainingJobRequest request =
         new TrainingJobRequest(
-            platform.trainingImage(config.trainingImageDigest()),
+            platform.trainingImage(images.training()),
             executionRole.role().getRoleArn(),
             buckets.data().getBucketName(),
             buckets.artifacts().getBucketName(),
@@ -80,7 +85,14 @@ public final class StudentStack extends Stack {
             config.training());
     TrainingPipeline training =
         new TrainingPipeline(
-            this, "Training", id, request, buckets.artifacts(), executionRole.role(), allowedTypes);
+            this,
+            "Training",
+            id,
+            request,
+            buckets.artifacts(),
+            executionRole.role(),
+            allowedTypes,
+            config.maxConcurrentJobs());
     TuningPipeline tuning =
         new TuningPipeline(
             this,
@@ -90,8 +102,9 @@ public final class StudentStack extends Stack {
             request,
             buckets.artifacts(),
             executionRole.role(),
-            allowedTypes);
-    String inferenceImage = platform.inferenceImage(config.inferenceImageDigest());
+            allowedTypes,
+            config.maxConcurrentJobs());
+    String inferenceImage = platform.inferenceImage(images.inference());
     TransformPipeline transform =
         new TransformPipeline(
             this,
@@ -102,7 +115,8 @@ public final class StudentStack extends Stack {
             buckets.artifacts(),
             executionRole.role(),
             config.transform(),
-            allowedTypes);
+            allowedTypes,
+            config.maxConcurrentJobs());
 
     Optional<ModelEndpoint> endpoint =
         student

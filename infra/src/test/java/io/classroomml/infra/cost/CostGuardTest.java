@@ -53,10 +53,10 @@ class CostGuardTest {
 
   static Stream<Arguments> badConfigurations() {
     return Stream.of(
-        Arguments.of("missing region", with("region", null), "region", "must be explicit"),
+        Arguments.of("missing region", with("region", null), "region", "-c region=us-east-1"),
         Arguments.of("malformed region", with("region", "useast1"), "region", "us-east-1"),
         Arguments.of("unpriced region", with("region", "ap-south-1"), "region", "eu-west-1"),
-        Arguments.of("missing account", with("account", null), "account", "111122223333"),
+        Arguments.of("missing account", with("account", null), "account", "AWS_PROFILE"),
         Arguments.of("short account", with("account", "12345"), "account", "12-digit"),
         Arguments.of("no students", with("students", null), "students", "alice,bob"),
         Arguments.of("upper-case id", with("students", "Alice"), "students", "e.g. alice"),
