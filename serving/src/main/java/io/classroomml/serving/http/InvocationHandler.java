@@ -57,6 +57,7 @@ final class InvocationHandler {
   private final Decoders decoders;
   private final Encoders encoders;
   private final Semaphore admitted;
+  private final Semaphore decoding;
   private final ServerLog log;
 
   InvocationHandler(ServingEnvironment env, ServerLog log) {
@@ -71,6 +72,9 @@ final class InvocationHandler {
                     : DECODE_WAIT));
     this.encoders = Encoders.standard(env.defaultAccept());
     this.admitted = new Semaphore(env.workers() + env.queueCapacity());
+    // Decoding is CPU-bound and a body's parsed form (a JSON tree of pixels) can take many times
+    // its size: as many decodes at once as there are workers, not one per admitted request.
+    this.decoding = new Semaphore(env.workers());
     this.log = log;
   }
 
@@ -137,7 +141,13 @@ final class InvocationHandler {
       if (body.length == 0) {
         throw new BadRequestException("the request body is empty; send an image");
       }
-      ImageBatch batch = call.decoder().decode(body, classifier.inputShape());
+      ImageBatch batch;
+      decoding.acquire();
+      try {
+        batch = call.decoder().decode(body, classifier.inputShape());
+      } finally {
+        decoding.release();
+      }
       long modelStart = System.nanoTime();
       float[][] probabilities = classifier.predict(batch.pixels(), batch.count());
       long modelNanos = System.nanoTime() - modelStart;
