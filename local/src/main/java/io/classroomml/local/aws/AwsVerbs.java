@@ -18,7 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -72,6 +76,23 @@ public final class AwsVerbs implements AutoCloseable {
     Optional<String> arnRegion =
         target.pipeline().map(AwsVerbs::checkArn).map(a -> a.split(":")[3]);
     return new AwsVerbs(AwsSession.connect(settings, arnRegion), target, out, POLL);
+  }
+
+  /**
+   * Verbs whose requests go to {@code http}, something that answers for AWS (the command line's
+   * tests), with placeholder credentials, in {@code region} unless --region says otherwise, polling
+   * every {@code poll}.
+   */
+  public static Connector through(SdkHttpClient http, String region, Duration poll) {
+    return (settings, target, out) ->
+        new AwsVerbs(
+            new AwsSession(
+                Region.of(settings.region().orElse(region)),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "none")),
+                new AwsSession.Wiring(http, Optional.empty(), AwsSession.DEFAULT_PART_SIZE)),
+            target,
+            out,
+            poll);
   }
 
   // ---- upload

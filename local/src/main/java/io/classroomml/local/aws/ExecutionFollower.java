@@ -214,11 +214,16 @@ final class ExecutionFollower {
     return String.format(
             Locale.ROOT,
             "trials: %d completed, %d in progress, %d failed, %d stopped",
-            c.completed(),
-            c.inProgress(),
-            c.nonRetryableError() + c.retryableError(),
-            c.stopped())
+            n(c.completed()),
+            n(c.inProgress()),
+            n(c.nonRetryableError()) + n(c.retryableError()),
+            n(c.stopped()))
         + best;
+  }
+
+  /** A counter SageMaker leaves out while it is zero. */
+  private static int n(Integer count) {
+    return count == null ? 0 : count;
   }
 
   private static String best(DescribeHyperParameterTuningJobResponse d) {
@@ -255,6 +260,11 @@ final class ExecutionFollower {
     if ("NoTrainingData".equals(e.error())) {
       return Optional.of(
           "upload the training set first: scripts/local upload --target aws --student ID --data DIR");
+    }
+    if ("TooManyRunning".equals(e.error())) {
+      return Optional.of(
+          "see what runs with scripts/local list --target aws, wait for it or stop it with"
+              + " scripts/local stop --target aws NAME, then start again");
     }
     if ("States.Timeout".equals(e.error())) {
       return Optional.of(

@@ -5,34 +5,34 @@ package io.classroomml.local.aws;
  * against the operation's output shape): a student stack's outputs, executions, their histories, a
  * training job, log events.
  */
-final class Answers {
+public final class Answers {
 
-  static final String REGION = "eu-west-1";
-  static final String ACCOUNT = "123456789012";
-  static final String STUDENT = "s01";
-  static final String TRAINING = arn("stateMachine:TrainingStateMachine1A2B3C");
-  static final String TUNING = arn("stateMachine:TuningStateMachine4D5E6F");
-  static final String TRANSFORM = arn("stateMachine:BatchTransformStateMachine7G8H");
-  static final String DATA_BUCKET = "classroom-s01-data-abc123";
-  static final String ARTIFACTS_BUCKET = "classroom-s01-artifacts-abc123";
-  static final String JOB = "s01--train-0123456789ab";
-  static final String MODEL =
+  public static final String REGION = "eu-west-1";
+  public static final String ACCOUNT = "123456789012";
+  public static final String STUDENT = "s01";
+  public static final String TRAINING = arn("stateMachine:TrainingStateMachine1A2B3C");
+  public static final String TUNING = arn("stateMachine:TuningStateMachine4D5E6F");
+  public static final String TRANSFORM = arn("stateMachine:BatchTransformStateMachine7G8H");
+  public static final String DATA_BUCKET = "classroom-s01-data-abc123";
+  public static final String ARTIFACTS_BUCKET = "classroom-s01-artifacts-abc123";
+  public static final String JOB = "s01--train-0123456789ab";
+  public static final String MODEL =
       "s3://" + ARTIFACTS_BUCKET + "/training/" + JOB + "/output/model.tar.gz";
-  static final double T0 = 1.7800000e9;
+  public static final double T0 = 1.7800000e9;
 
   private Answers() {}
 
-  static String arn(String resource) {
+  public static String arn(String resource) {
     return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":" + resource;
   }
 
   /** The execution ARN of {@code name} in {@code pipeline}. */
-  static String execution(String pipeline, String name) {
+  public static String execution(String pipeline, String name) {
     return pipeline.replace(":stateMachine:", ":execution:") + ":" + name;
   }
 
   /** DescribeStacks (query protocol, XML) of Classroom-s01 with all its outputs. */
-  static String stack(String status) {
+  public static String stack(String status) {
     return """
         <DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
           <DescribeStacksResult><Stacks><member>
@@ -54,7 +54,7 @@ final class Answers {
   }
 
   /** CloudFormation's answer for a stack that is not there. */
-  static String noStack(String name) {
+  public static String noStack(String name) {
     return """
         <ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
           <Error><Type>Sender</Type><Code>ValidationError</Code>
@@ -65,16 +65,16 @@ final class Answers {
   }
 
   /** A JSON protocol error: {@code __type} and message. */
-  static String error(String type, String message) {
+  public static String error(String type, String message) {
     return "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
   }
 
-  static String started(String pipeline, String name) {
+  public static String started(String pipeline, String name) {
     return "{\"executionArn\":\"" + execution(pipeline, name) + "\",\"startDate\":" + T0 + "}";
   }
 
   /** DescribeExecution; {@code extra} is more JSON members (output, error, cause), or empty. */
-  static String described(String pipeline, String name, String status, String extra) {
+  public static String described(String pipeline, String name, String status, String extra) {
     return "{\"executionArn\":\""
         + execution(pipeline, name)
         + "\",\"stateMachineArn\":\""
@@ -91,7 +91,7 @@ final class Answers {
   }
 
   /** A string as a JSON string literal (for output and cause, which are JSON inside JSON). */
-  static String quoted(String text) {
+  public static String quoted(String text) {
     try {
       return ServiceModels.JSON.writeValueAsString(text);
     } catch (Exception e) {
@@ -99,7 +99,7 @@ final class Answers {
     }
   }
 
-  static String entered(int id, String state) {
+  public static String entered(int id, String state) {
     return "{\"timestamp\":"
         + (T0 + id)
         + ",\"type\":\"TaskStateEntered\",\"id\":"
@@ -112,7 +112,7 @@ final class Answers {
   }
 
   /** The TaskScheduled event of a SageMaker .sync task with its request. */
-  static String scheduled(int id, String resource, String parameters) {
+  public static String scheduled(int id, String resource, String parameters) {
     return "{\"timestamp\":"
         + (T0 + id)
         + ",\"type\":\"TaskScheduled\",\"id\":"
@@ -128,12 +128,12 @@ final class Answers {
         + "}}";
   }
 
-  static String history(String... events) {
+  public static String history(String... events) {
     return "{\"events\":[" + String.join(",", events) + "]}";
   }
 
   /** The training pipeline's history up to its training job. */
-  static String trainingHistory() {
+  public static String trainingHistory() {
     return history(
         "{\"timestamp\":"
             + T0
@@ -148,7 +148,7 @@ final class Answers {
   }
 
   /** DescribeTrainingJob of {@link #JOB}. */
-  static String trainingJob(String status, String secondary, String extra) {
+  public static String trainingJob(String status, String secondary, String extra) {
     return """
         {"TrainingJobName":"%s",
          "TrainingJobArn":"arn:aws:sagemaker:eu-west-1:123456789012:training-job/%s",
@@ -164,14 +164,14 @@ final class Answers {
         .formatted(JOB, JOB, MODEL, status, secondary, T0, T0, T0 + 60, extra);
   }
 
-  static String streams(String job) {
+  public static String streams(String job) {
     return "{\"logStreams\":[{\"logStreamName\":\""
         + job
         + "/algo-1-1780000000\",\"creationTime\":1780000000000}]}";
   }
 
   /** GetLogEvents: these lines and then the forward token {@code token}. */
-  static String events(String token, String... lines) {
+  public static String events(String token, String... lines) {
     StringBuilder events = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       events

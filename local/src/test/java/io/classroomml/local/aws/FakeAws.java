@@ -32,10 +32,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * (Step Functions, CloudWatch Logs, SageMaker) are told by {@code X-Amz-Target}; query protocols
  * (CloudFormation) by {@code Action=}.
  */
-final class FakeAws implements SdkHttpClient {
+public final class FakeAws implements SdkHttpClient {
 
   /** A request as sent: the body as JSON (query parameters as a flat object). */
-  record Call(String service, String operation, JsonNode body) {}
+  public record Call(String service, String operation, JsonNode body) {}
 
   private record Answer(int status, String body) {}
 
@@ -50,7 +50,7 @@ final class FakeAws implements SdkHttpClient {
   private final List<String> findings = new ArrayList<>();
 
   /** Answers {@code operation} with these JSON (or XML for query services) bodies in turn. */
-  synchronized FakeAws on(String operation, String... bodies) {
+  public synchronized FakeAws on(String operation, String... bodies) {
     Deque<Answer> answers = script.computeIfAbsent(operation, o -> new ArrayDeque<>());
     for (String body : bodies) {
       answers.add(new Answer(200, body));
@@ -59,28 +59,28 @@ final class FakeAws implements SdkHttpClient {
   }
 
   /** Answers {@code operation} with an error: its HTTP status and AWS's error body. */
-  synchronized FakeAws fail(String operation, int status, String body) {
+  public synchronized FakeAws fail(String operation, int status, String body) {
     script.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Answer(status, body));
     return this;
   }
 
   /** Every call so far. */
-  synchronized List<Call> calls() {
+  public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
 
   /** The operations called, in order. */
-  synchronized List<String> operations() {
+  public synchronized List<String> operations() {
     return calls.stream().map(Call::operation).toList();
   }
 
   /** The calls of {@code operation}. */
-  synchronized List<JsonNode> bodies(String operation) {
+  public synchronized List<JsonNode> bodies(String operation) {
     return calls.stream().filter(c -> c.operation().equals(operation)).map(Call::body).toList();
   }
 
   /** What the models found wrong with requests or scripted answers, or unscripted calls. */
-  synchronized List<String> findings() {
+  public synchronized List<String> findings() {
     return List.copyOf(findings);
   }
 
