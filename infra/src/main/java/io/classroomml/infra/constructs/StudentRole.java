@@ -44,10 +44,25 @@ public final class StudentRole extends Construct {
             .description("Student " + studentId + " of the classroom")
             .build();
     Tags.of(role).add(Names.ROLE_TAG, ROLE_KIND);
+    // What scripts/local's verbs against AWS call (local/.../aws): start, follow (history), list,
+    // describe and stop the student's own executions, and find the stack's outputs.
     for (StateMachine pipeline : pipelines) {
       pipeline.grantStartExecution(role);
-      pipeline.grantExecution(role, "states:DescribeExecution", "states:StopExecution");
+      pipeline.grantExecution(
+          role, "states:DescribeExecution", "states:StopExecution", "states:GetExecutionHistory");
     }
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ListOwnExecutions")
+            .actions(List.of("states:ListExecutions"))
+            .resources(pipelines.stream().map(StateMachine::getStateMachineArn).toList())
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ReadOwnStackOutputs")
+            .actions(List.of("cloudformation:DescribeStacks"))
+            .resources(List.of(Aws.STACK_ID))
+            .build());
     role.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("ListOwnBuckets")
