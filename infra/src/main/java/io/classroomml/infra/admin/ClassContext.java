@@ -109,10 +109,10 @@ public final class ClassContext {
   }
 
   /**
-   * Records {@code images} in {@code cdk.context.json} (keeping what else it holds) and in this
-   * context.
+   * Records {@code images} (and the training image's flavour, when known) in {@code
+   * cdk.context.json} (keeping what else it holds) and in this context.
    */
-  public void record(ImageDigests images) {
+  public void record(ImageDigests images, Optional<String> trainingFlavour) {
     Path file = root.resolve(CONTEXT_FILE);
     try {
       ObjectNode json =
@@ -121,12 +121,14 @@ public final class ClassContext {
               : JSON.createObjectNode();
       json.put(ContextKeys.TRAINING_IMAGE_DIGEST, images.training());
       json.put(ContextKeys.INFERENCE_IMAGE_DIGEST, images.inference());
+      trainingFlavour.ifPresent(f -> json.put(ContextKeys.TRAINING_IMAGE_FLAVOR, f));
       JSON.writeValue(file.toFile(), json);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
     values.put(ContextKeys.TRAINING_IMAGE_DIGEST, images.training());
     values.put(ContextKeys.INFERENCE_IMAGE_DIGEST, images.inference());
+    trainingFlavour.ifPresent(f -> values.put(ContextKeys.TRAINING_IMAGE_FLAVOR, f));
   }
 
   /** The repository root. */

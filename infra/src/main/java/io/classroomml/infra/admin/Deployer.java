@@ -27,6 +27,8 @@ public final class Deployer {
   static final String CDK = "node_modules/.bin/cdk";
   static final String BUILD_IMAGES = "scripts/build-images";
 
+  private static final Pattern FLAVOUR = Pattern.compile("-c trainingImageFlavor=(gpu|cpu)");
+
   private static final Pattern DIGESTS =
       Pattern.compile(
           "-c trainingImageDigest=(sha256:[0-9a-f]{64}) -c inferenceImageDigest=(sha256:[0-9a-f]{64})");
@@ -127,11 +129,15 @@ public final class Deployer {
             command.set(i, ContextKeys.INFERENCE_IMAGE_DIGEST + "=" + digests.inference());
           }
         }
+        Optional<String> flavour = context.get(ContextKeys.TRAINING_IMAGE_FLAVOR);
+        if (flavour.isPresent() && !command.contains(flavourOption(flavour.get()))) {
+          command.addAll(List.of("-c", flavourOption(flavour.get())));
+        }
       }
       String output = commands.run(step.name(), command);
       if (step.name().equals("images")) {
         images = parseDigests(output);
-        context.record(images);
+        context.record(images, parseFlavour(output));
         out.println(
             "recorded the digests in "
                 + ClassContext.CONTEXT_FILE
@@ -185,7 +191,8 @@ public final class Deployer {
                       ContextKeys.REGION,
                       ContextKeys.STACKS,
                       ContextKeys.TRAINING_IMAGE_DIGEST,
-                      ContextKeys.INFERENCE_IMAGE_DIGEST)
+                      ContextKeys.INFERENCE_IMAGE_DIGEST,
+                      ContextKeys.TRAINING_IMAGE_FLAVOR)
                   .contains(k)) {
                 passOn.add("-c");
                 passOn.add(k + "=" + v);
@@ -290,6 +297,20 @@ public final class Deployer {
       }
     }
     return ids;
+  }
+
+  private static String flavourOption(String flavour) {
+    return ContextKeys.TRAINING_IMAGE_FLAVOR + "=" + flavour;
+  }
+
+  /** The training image's flavour ({@code gpu} or {@code cpu}), when build-images prints it. */
+  static Optional<String> parseFlavour(String output) {
+    Matcher m = FLAVOUR.matcher(output);
+    String found = null;
+    while (m.find()) {
+      found = m.group(1);
+    }
+    return Optional.ofNullable(found);
   }
 
   /** The digests from {@code scripts/build-images}' last line. */

@@ -21,7 +21,8 @@ class DeployTest {
       "-c trainingImageDigest="
           + TestRoots.TRAINING
           + " -c inferenceImageDigest="
-          + TestRoots.INFERENCE;
+          + TestRoots.INFERENCE
+          + " -c trainingImageFlavor=gpu";
 
   @TempDir Path dir;
 
@@ -80,9 +81,10 @@ class DeployTest {
             "Classroom-bob",
             "trainingImageDigest=" + TestRoots.TRAINING,
             "inferenceImageDigest=" + TestRoots.INFERENCE,
+            "trainingImageFlavor=gpu",
             "region=us-east-1");
     assertThat(Files.readString(dir.resolve("cdk.context.json")))
-        .contains(TestRoots.TRAINING, TestRoots.INFERENCE);
+        .contains(TestRoots.TRAINING, TestRoots.INFERENCE, "\"trainingImageFlavor\" : \"gpu\"");
     assertThat(aws.problems).isEmpty();
   }
 
