@@ -13,14 +13,15 @@ import java.util.function.ToLongFunction;
  * cannot take the memory and the threads normal requests need.
  *
  * <p>An image's cost is reserved before decoding and returned after. Images over {@link
- * #LARGE_IMAGE_BYTES} also need one of {@code largeSlots} permits, and no image may cost more than
- * {@code total / (largeSlots + 1)}: large decodes can therefore never hold the whole budget, and a
- * normal image always finds room.
+ * #LARGE_IMAGE_BYTES} also need one of {@code largeSlots} permits, taken at once or refused with
+ * 503 (the caller holds a decoding thread, which must not wait behind another large image), and no
+ * image may cost more than {@code total / (largeSlots + 1)}: large decodes can therefore never hold
+ * the whole budget, and a normal image always finds room.
  */
 public final class DecodeBudget {
 
-  /** Decodes above this (a 4-megapixel RGB photo) count as large. */
-  public static final long LARGE_IMAGE_BYTES = 16L * 1024 * 1024;
+  /** Decodes above this (a 20-megapixel RGB photo) count as large. */
+  public static final long LARGE_IMAGE_BYTES = 64L * 1024 * 1024;
 
   private static final long KIB = 1024;
   private static final long MIB = 1024 * 1024;
@@ -65,7 +66,7 @@ public final class DecodeBudget {
     int permits = (int) Math.max(1, (bytes + KIB - 1) / KIB);
     long deadline = System.nanoTime() + wait.toNanos();
     try {
-      if (isLarge && !large.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      if (isLarge && !large.tryAcquire()) {
         throw busy();
       }
       long left = Math.max(0, deadline - System.nanoTime());

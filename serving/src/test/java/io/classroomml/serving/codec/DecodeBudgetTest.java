@@ -46,7 +46,7 @@ class DecodeBudgetTest {
     DecodeBudget budget = new DecodeBudget(256 * MIB, 1, Duration.ofMillis(100));
     try (DecodeBudget.Lease large = budget.reserve(rgb(6000, 6000), COST, "a")) {
       assertThatThrownBy(() -> budget.reserve(rgb(5000, 5000), COST, "b"))
-          .as("a second large decode waits for the large slot, then is told to retry")
+          .as("a second large decode is told to retry at once")
           .isInstanceOf(ServiceUnavailableException.class);
       try (DecodeBudget.Lease normal = budget.reserve(rgb(640, 480), COST, "c")) {
         assertThat(normal).isNotNull();
