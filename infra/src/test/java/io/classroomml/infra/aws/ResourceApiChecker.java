@@ -151,6 +151,18 @@ final class ResourceApiChecker {
     ServiceModel model = AwsModels.service(mapping.service()).orElseThrow();
     String operation = model.operation(mapping.operation()).orElseThrow();
     String inputShape = model.input(operation).orElseThrow();
+    if (!model.shapesVendored(operation)) {
+      findings.add(
+          "Properties",
+          "model.operation-not-vendored",
+          "the shapes of "
+              + mapping.service()
+              + " "
+              + operation
+              + " are trimmed from the vendored model: add it to scripts/lib/refresh_aws_models.py"
+              + " and run scripts/refresh-aws-models");
+      return;
+    }
     ObjectNode properties = NODES.objectNode();
     JsonNode resolved = resolver.resolve(resource.path("Properties"));
     resolved
