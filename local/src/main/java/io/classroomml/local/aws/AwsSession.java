@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -63,6 +64,19 @@ public final class AwsSession implements AutoCloseable {
   public static AwsSession connect(Settings settings, Optional<String> fallbackRegion) {
     DefaultCredentialsProvider.Builder credentials = DefaultCredentialsProvider.builder();
     settings.profile().ifPresent(credentials::profileName);
+    settings
+        .profile()
+        .filter(p -> ProfileFile.defaultProfileFile().profile(p).isEmpty())
+        .ifPresent(
+            p -> {
+              throw new LocalException(
+                  "there is no profile "
+                      + p
+                      + " in ~/.aws/config or ~/.aws/credentials: create it (aws configure"
+                      + " --profile "
+                      + p
+                      + ") or pick another --profile");
+            });
     Region region =
         settings
             .region()
