@@ -69,7 +69,8 @@ class AwsTargetTest {
                 Answers.scheduled(
                     3,
                     "createHyperParameterTuningJob.sync",
-                    "{\"HyperParameterTuningJobName\":\"" + tuningJob + "\"}")))
+                    "{\"HyperParameterTuningJobName\":\"" + tuningJob + "\"}"),
+                Answers.submitted(4, "createHyperParameterTuningJob.sync")))
         .on(
             "DescribeHyperParameterTuningJob",
             """

@@ -401,10 +401,11 @@ public final class AwsVerbs implements AutoCloseable {
     return job;
   }
 
+  /** The SageMaker job an execution started (none when SageMaker has not created it). */
   private Optional<ExecutionHistory.Job> jobOf(String executionArn) {
     ExecutionHistory history = new ExecutionHistory(aws.sfn(), executionArn);
     history.next();
-    return history.job();
+    return history.job().filter(j -> history.jobCreated());
   }
 
   /** An execution by ARN, or by name in one of the pipelines. */

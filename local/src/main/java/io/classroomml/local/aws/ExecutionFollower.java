@@ -77,7 +77,7 @@ final class ExecutionFollower {
         ExecutionHistory.jobOf(e)
             .ifPresent(j -> out.println("  " + j.kind().word() + " job " + j.name()));
       }
-      Optional<ExecutionHistory.Job> job = history.job();
+      Optional<ExecutionHistory.Job> job = history.job().filter(j -> history.jobCreated());
       if (job.isPresent()) {
         ExecutionHistory.Job j = job.get();
         if (j.kind() == Pipeline.TRAINING) {
@@ -137,7 +137,7 @@ final class ExecutionFollower {
               + ": "
               + execution.statusAsString()
               + failure(execution)
-              + " before it started a SageMaker job");
+              + " before SageMaker started a job");
       hint(execution).ifPresent(h -> out.println("  fix: " + h));
       return execution.status() == ExecutionStatus.SUCCEEDED ? 0 : LocalMain.EXIT_JOB_FAILED;
     }

@@ -26,6 +26,7 @@ final class ExecutionHistory {
   private final String executionArn;
   private long lastId;
   private Job job;
+  private boolean created;
 
   ExecutionHistory(SfnClient sfn, String executionArn) {
     this.sfn = sfn;
@@ -40,6 +41,7 @@ final class ExecutionHistory {
       if (e.id() > lastId) {
         fresh.add(e);
         jobOf(e).ifPresent(j -> job = j);
+        created |= job != null && isSubmitted(e);
       }
     }
     fresh.forEach(e -> lastId = Math.max(lastId, e.id()));
@@ -49,6 +51,24 @@ final class ExecutionHistory {
   /** The SageMaker job, once the pipeline has scheduled it. */
   Optional<Job> job() {
     return Optional.ofNullable(job);
+  }
+
+  /**
+   * Whether SageMaker has created the job: the {@code .sync} task was submitted (until then
+   * SageMaker does not know its name, and a create that SageMaker refused never gets there).
+   */
+  boolean jobCreated() {
+    return created;
+  }
+
+  private static boolean isSubmitted(HistoryEvent e) {
+    return (e.type() == HistoryEventType.TASK_SUBMITTED
+            && e.taskSubmittedEventDetails() != null
+            && "sagemaker".equals(e.taskSubmittedEventDetails().resourceType()))
+        || (e.type() == HistoryEventType.TASK_SUCCEEDED
+            && e.taskSucceededEventDetails() != null
+            && "sagemaker".equals(e.taskSucceededEventDetails().resourceType())
+            && e.taskSucceededEventDetails().resource().endsWith(".sync"));
   }
 
   /** The job a {@code TaskScheduled} event of a SageMaker {@code .sync} task starts. */

@@ -128,6 +128,19 @@ public final class Answers {
         + "}}";
   }
 
+  /** The TaskSubmitted event: SageMaker created the job. */
+  public static String submitted(int id, String resource) {
+    return "{\"timestamp\":"
+        + (T0 + id)
+        + ",\"type\":\"TaskSubmitted\",\"id\":"
+        + id
+        + ",\"previousEventId\":"
+        + (id - 1)
+        + ",\"taskSubmittedEventDetails\":{\"resourceType\":\"sagemaker\",\"resource\":\""
+        + resource
+        + "\",\"output\":\"{}\"}}";
+  }
+
   public static String history(String... events) {
     return "{\"events\":[" + String.join(",", events) + "]}";
   }
@@ -144,7 +157,8 @@ public final class Answers {
         scheduled(
             4,
             "createTrainingJob.sync",
-            "{\"TrainingJobName\":\"" + JOB + "\",\"HyperParameters\":{\"epochs\":\"3\"}}"));
+            "{\"TrainingJobName\":\"" + JOB + "\",\"HyperParameters\":{\"epochs\":\"3\"}}"),
+        submitted(5, "createTrainingJob.sync"));
   }
 
   /** DescribeTrainingJob of {@link #JOB}. */

@@ -157,7 +157,7 @@ class AwsVerbsTest {
             "execution nodata: FAILED (NoTrainingData: nothing under s3://"
                 + Answers.DATA_BUCKET
                 + "/train/")
-        .contains("before it started a SageMaker job")
+        .contains("before SageMaker started a job")
         .contains("fix: upload the training set first: scripts/local upload");
     assertThat(aws.bodies("StartExecution").get(0).path("input").asText()).isEqualTo("{}");
   }
@@ -188,6 +188,35 @@ class AwsVerbsTest {
         .contains("training job " + JOB + ": Failed (Failed)")
         .contains("  FailureReason: " + failure)
         .contains("execution broken: FAILED (SageMaker.AmazonSageMakerException: " + failure + ")");
+  }
+
+  @Test
+  void aJobSageMakerRefusedToCreate_isReportedWithoutAskingSageMakerForIt() {
+    aws.on("StartExecution", Answers.started(TRAINING, "quota"))
+        .on(
+            "DescribeExecution",
+            Answers.described(
+                TRAINING,
+                "quota",
+                "FAILED",
+                "\"error\":\"SageMaker.ResourceLimitExceededException\",\"cause\":"
+                    + "\"The account-level service limit for ml.g4dn.xlarge is 0 Instances\""))
+        .on(
+            "GetExecutionHistory",
+            Answers.history(
+                Answers.scheduled(
+                    4, "createTrainingJob.sync", "{\"TrainingJobName\":\"" + JOB + "\"}")));
+
+    int exit =
+        verbs(new AwsVerbs.Target(Optional.empty(), Optional.of(TRAINING), Optional.empty()))
+            .train(Optional.of("quota"), Map.of(), Map.of());
+
+    assertThat(exit).isEqualTo(LocalMain.EXIT_JOB_FAILED);
+    assertThat(printed())
+        .contains(
+            "execution quota: FAILED (SageMaker.ResourceLimitExceededException: The account-level")
+        .contains("before SageMaker started a job");
+    assertThat(aws.operations()).doesNotContain("DescribeTrainingJob", "DescribeLogStreams");
   }
 
   @Test
@@ -295,7 +324,8 @@ class AwsVerbsTest {
                 Answers.scheduled(
                     4,
                     "createHyperParameterTuningJob.sync",
-                    "{\"HyperParameterTuningJobName\":\"s01--tune-0123456789ab\"}")))
+                    "{\"HyperParameterTuningJobName\":\"s01--tune-0123456789ab\"}"),
+                Answers.submitted(5, "createHyperParameterTuningJob.sync")))
         .on("StopExecution", "{\"stopDate\":" + (Answers.T0 + 100) + "}");
 
     assertThat(student().stop("search")).isZero();
@@ -394,7 +424,8 @@ class AwsVerbsTest {
                         + Answers.ARTIFACTS_BUCKET
                         + "/batch/output/"
                         + transformJob
-                        + "/\"}}")))
+                        + "/\"}}"),
+                Answers.submitted(4, "createTransformJob.sync")))
         .on("DescribeLogStreams", "{\"logStreams\":[]}");
 
     assertThat(student().transform(Optional.of("batch1"), JOB, null)).isZero();
