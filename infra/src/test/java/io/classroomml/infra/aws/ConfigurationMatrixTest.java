@@ -105,6 +105,19 @@ class ConfigurationMatrixTest {
                 "trainingSpot", "false",
                 "costEstimateFile", estimateFile(),
                 "cdkNag", "false")),
+        accepted(
+            "the platform stack alone, before any image exists",
+            with("stacks", "platform", "trainingImageDigest", null, "inferenceImageDigest", null)),
+        accepted(
+            "three concurrent runs per pipeline, the CPU training image on a CPU instance",
+            with(
+                "maxConcurrentJobs", "3",
+                "trainingImageFlavor", "cpu",
+                "trainingInstanceType", "ml.m5.xlarge",
+                "budgetUsd", "400")),
+        refused(
+            "the GPU training image on an instance without a GPU",
+            with("trainingImageFlavor", "gpu", "trainingInstanceType", "ml.m5.xlarge")),
         refused(
             "eleven budget thresholds (AWS Budgets allows 10 notifications)",
             with("budgetThresholds", TEN_THRESHOLDS + ",110")),
