@@ -44,9 +44,10 @@ public final class TrainingReport {
   private TrainingReport() {}
 
   /**
-   * Writes curves.png (loss and accuracy vs epoch, train and validation), confusion_matrix.png and
-   * per_class_accuracy.csv (when there is a confusion matrix), profile.json, findings.json and
-   * report.html (images referenced relatively) into {@code dir}, creating it if needed.
+   * Writes curves.png (loss and accuracy vs epoch: train per step when recorded, validation per
+   * epoch), confusion_matrix.png and per_class_accuracy.csv (when there is a confusion matrix),
+   * profile.json, findings.json and report.html (images referenced relatively) into {@code dir},
+   * creating it if needed.
    *
    * @return the files written, in order
    * @throws IOException when {@code dir} cannot be created or written
@@ -56,7 +57,7 @@ public final class TrainingReport {
     List<Finding> findings = Findings.of(data);
     Map<String, String> chartErrors = new LinkedHashMap<>();
 
-    drawChart(files, CURVES_PNG, () -> curves(data.epochs()), chartErrors);
+    drawChart(files, CURVES_PNG, () -> curves(data.epochs(), data.steps()), chartErrors);
     Optional<ConfusionMatrix> matrix = data.confusionMatrix();
     if (matrix.isPresent()) {
       drawChart(
@@ -72,33 +73,63 @@ public final class TrainingReport {
     return files.written();
   }
 
-  /** Two panels side by side: loss, and accuracy in percent; validation dashed. */
-  static byte[] curves(List<EpochStats> epochs) {
+  /**
+   * Two panels side by side: loss, and accuracy in percent, against epochs. Training is drawn per
+   * step where the run recorded steps (x in fractional epochs), else per epoch; validation, dashed,
+   * per epoch.
+   */
+  static byte[] curves(List<EpochStats> epochs, List<StepStats> steps) {
     Png.Canvas canvas = Png.canvas(CURVES_WIDTH, CURVES_HEIGHT);
     int half = CURVES_WIDTH / 2;
-    lineChart("Loss", "loss", epochs, EpochStats::trainLoss, EpochStats::validationLoss, 1)
+    lineChart(
+            "Loss",
+            "loss",
+            epochs,
+            steps,
+            EpochStats::trainLoss,
+            StepStats::trainLoss,
+            EpochStats::validationLoss,
+            1)
         .draw(canvas.graphics(), new Rectangle(0, 0, half, CURVES_HEIGHT));
     lineChart(
             "Accuracy",
             "accuracy (%)",
             epochs,
+            steps,
             EpochStats::trainAccuracy,
+            StepStats::trainAccuracy,
             EpochStats::validationAccuracy,
             100)
         .draw(canvas.graphics(), new Rectangle(half, 0, CURVES_WIDTH - half, CURVES_HEIGHT));
     return canvas.toPng();
   }
 
+  /** Per-epoch curves only (a run that recorded no steps). */
+  static byte[] curves(List<EpochStats> epochs) {
+    return curves(epochs, List.of());
+  }
+
   private static LineChart lineChart(
       String title,
       String yLabel,
       List<EpochStats> epochs,
+      List<StepStats> steps,
       ToDoubleFunction<EpochStats> train,
+      ToDoubleFunction<StepStats> trainStep,
       ToDoubleFunction<EpochStats> validation,
       double scale) {
     double[] x = epochs.stream().mapToDouble(EpochStats::epoch).toArray();
     List<Series> series = new ArrayList<>();
-    series.add(new Series("train", x, values(epochs, train, scale), false));
+    if (steps.isEmpty()) {
+      series.add(new Series("train", x, values(epochs, train, scale), false));
+    } else {
+      series.add(
+          new Series(
+              "train (per step)",
+              steps.stream().mapToDouble(StepStats::epoch).toArray(),
+              steps.stream().mapToDouble(s -> trainStep.applyAsDouble(s) * scale).toArray(),
+              false));
+    }
     double[] validationValues = values(epochs, validation, scale);
     // Leave validation out of the legend entirely when there was no validation set.
     if (Arrays.stream(validationValues).anyMatch(Double::isFinite)) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param profile where the time went; null when not measured
  * @param hyperparameters as the job received them
  * @param finalMetrics e.g. {@code test:accuracy}
+ * @param steps training loss and accuracy within epochs, in step order; may be empty
  */
 public record TrainingReportData(
     String title,
@@ -27,12 +28,26 @@ public record TrainingReportData(
     int[][] confusion,
     Profile profile,
     Map<String, String> hyperparameters,
-    Map<String, Double> finalMetrics) {
+    Map<String, Double> finalMetrics,
+    List<StepStats> steps) {
+
+  /** A report with per-epoch curves only. */
+  public TrainingReportData(
+      String title,
+      List<EpochStats> epochs,
+      List<String> classNames,
+      int[][] confusion,
+      Profile profile,
+      Map<String, String> hyperparameters,
+      Map<String, Double> finalMetrics) {
+    this(title, epochs, classNames, confusion, profile, hyperparameters, finalMetrics, List.of());
+  }
 
   /** Copies and checks every part; a bad part throws naming the field, the value and the fix. */
   public TrainingReportData {
     title = Objects.requireNonNullElse(title, "");
     epochs = List.copyOf(Objects.requireNonNullElse(epochs, List.of()));
+    steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
     classNames = copyNames(classNames);
     confusion = copyConfusion(confusion, classNames.size());
     hyperparameters = sortedCopy(hyperparameters);

@@ -44,7 +44,13 @@ final class TrainingReportPage {
     }
 
     html.tag("h2", "Training curves");
-    chart(html, TrainingReport.CURVES_PNG, "Loss and accuracy per epoch", chartErrors);
+    chart(
+        html,
+        TrainingReport.CURVES_PNG,
+        data.steps().isEmpty()
+            ? "Loss and accuracy per epoch"
+            : "Loss and accuracy: training per step, validation per epoch",
+        chartErrors);
     epochTable(html, data.epochs());
 
     html.tag("h2", "Per-class accuracy");

@@ -34,4 +34,19 @@ final class Images {
     }
     return colours.size();
   }
+
+  /** Pixels that differ between two images of the same size. */
+  static int differingPixels(BufferedImage a, BufferedImage b) {
+    assertThat(a.getWidth()).isEqualTo(b.getWidth());
+    assertThat(a.getHeight()).isEqualTo(b.getHeight());
+    int n = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        if (a.getRGB(x, y) != b.getRGB(x, y)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
 }

@@ -118,6 +118,44 @@ class TrainingReportTest {
   }
 
   @Test
+  void write_stepCurvesShowMovementWithinEpochs() throws IOException {
+    List<EpochStats> epochs = SampleRuns.healthyEpochs();
+    List<StepStats> steps = new ArrayList<>();
+    int perEpoch = 50;
+    for (int s = 1; s <= epochs.size() * perEpoch; s++) {
+      double progress = s / (double) (epochs.size() * perEpoch);
+      // A falling loss with step-to-step noise, as a real run has.
+      steps.add(
+          new StepStats(
+              s,
+              s / (double) perEpoch,
+              2.0 - 1.5 * progress + 0.1 * Math.sin(s),
+              0.3 + 0.6 * progress + 0.02 * Math.cos(s)));
+    }
+    TrainingReportData base =
+        SampleRuns.data(epochs, SampleRuns.CONFUSION, SampleRuns.healthyCpuProfile());
+    TrainingReportData data =
+        new TrainingReportData(
+            base.title(),
+            base.epochs(),
+            base.classNames(),
+            base.confusion(),
+            base.profile(),
+            base.hyperparameters(),
+            base.finalMetrics(),
+            steps);
+
+    TrainingReport.write(data, dir);
+
+    BufferedImage withSteps = Images.decode(dir.resolve("curves.png"));
+    Files.write(dir.resolve("epochs.png"), TrainingReport.curves(epochs));
+    BufferedImage epochsOnly = Images.decode(dir.resolve("epochs.png"));
+    assertThat(Images.differingPixels(withSteps, epochsOnly)).isGreaterThan(500);
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("training per step, validation per epoch");
+  }
+
+  @Test
   void write_oneEpochWithoutValidationOrEvaluation() throws IOException {
     EpochStats only =
         new EpochStats(

@@ -2,6 +2,7 @@ package io.classroomml.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.classroomml.reports.StepStats;
 import io.classroomml.reports.TrainingReport;
 import io.classroomml.reports.TrainingReportData;
 import io.classroomml.training.config.TrainingEnvironment;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 public final class Training {
 
-  /** Per-epoch and final metrics, beside the report. */
+  /** Per-epoch, per-step-window and final metrics, beside the report. */
   public static final String METRICS_FILE = "metrics.json";
 
   private static final ObjectMapper JSON =
@@ -36,7 +38,7 @@ public final class Training {
     TrainingResult result = outcome.result();
     Path out = env.paths().outputData();
     Files.createDirectories(out);
-    writeMetrics(result, out.resolve(METRICS_FILE));
+    writeMetrics(result, outcome.steps(), out.resolve(METRICS_FILE));
     TrainingReportData report =
         new TrainingReportData(
             "Training job " + env.jobName() + " (" + env.config().model().id() + ")",
@@ -45,7 +47,8 @@ public final class Training {
             outcome.confusion(),
             outcome.profile(),
             env.hyperparameters().values(),
-            result.finalMetrics());
+            result.finalMetrics(),
+            outcome.steps());
     TrainingReport.write(report, out);
     log.printf(
         "%s: model in %s, report in %s%n",
@@ -53,12 +56,15 @@ public final class Training {
     return result;
   }
 
-  private static void writeMetrics(TrainingResult result, Path file) throws IOException {
+  private static void writeMetrics(TrainingResult result, List<StepStats> steps, Path file)
+      throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("status", result.status().name());
     json.put("reason", result.reason());
     json.put("final", result.finalMetrics());
     json.put("epochs", result.epochs());
+    // Within epochs: at most a few hundred points, each the mean of a window of steps.
+    json.put("steps", steps);
     JSON.writeValue(file.toFile(), json);
   }
 }

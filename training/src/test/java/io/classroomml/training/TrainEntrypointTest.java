@@ -67,6 +67,11 @@ class TrainEntrypointTest {
     JsonNode metrics =
         new ObjectMapper().readTree(job.paths.outputData().resolve("metrics.json").toFile());
     assertThat(metrics.path("epochs")).hasSize(2);
+    // A short run: one point per step, in fractional epochs, the last at the end of epoch 2.
+    JsonNode steps = metrics.path("steps");
+    assertThat(steps.size()).isGreaterThan(4);
+    assertThat(steps.get(steps.size() - 1).path("step").asInt()).isEqualTo(steps.size());
+    assertThat(steps.get(steps.size() - 1).path("epoch").asDouble()).isEqualTo(2.0);
     assertThat(job.paths.outputData().resolve("report.html")).exists();
     assertThat(job.paths.outputData().resolve("curves.png")).exists();
     assertThat(job.paths.outputData().resolve("confusion_matrix.png")).exists();
@@ -185,6 +190,12 @@ class TrainEntrypointTest {
         new ObjectMapper().readTree(job.paths.outputData().resolve("metrics.json").toFile());
     assertThat(metrics.path("epochs")).hasSize(3);
     assertThat(metrics.path("epochs").get(0).path("epoch").asInt()).isEqualTo(1);
+    // The curve within epochs survives the restart: every step of the 3 epochs, once, in order.
+    JsonNode steps = metrics.path("steps");
+    for (int i = 0; i < steps.size(); i++) {
+      assertThat(steps.get(i).path("step").asInt()).isEqualTo(i + 1);
+    }
+    assertThat(steps.get(steps.size() - 1).path("epoch").asDouble()).isEqualTo(3.0);
     assertThat(metrics.path("epochs").get(2).path("epoch").asInt()).isEqualTo(3);
   }
 }

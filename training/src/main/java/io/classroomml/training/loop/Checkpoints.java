@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.classroomml.reports.EpochStats;
+import io.classroomml.reports.StepStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ final class Checkpoints {
    * @param bestAccuracy best validation accuracy so far (early stopping)
    * @param epochsWithoutImprovement epochs since the best (early stopping)
    * @param fingerprint what must match for a resume: architecture and data geometry
+   * @param steps the training curve within epochs so far (null in older checkpoints)
    */
   record State(
       int nextEpoch,
@@ -52,7 +54,8 @@ final class Checkpoints {
       List<EpochStats> epochs,
       double bestAccuracy,
       int epochsWithoutImprovement,
-      String fingerprint) {}
+      String fingerprint,
+      List<StepStats> steps) {}
 
   /** A checkpoint read back: the state and the folder holding its arrays. */
   record Saved(State state, Path dir) {}

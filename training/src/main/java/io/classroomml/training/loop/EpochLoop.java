@@ -93,7 +93,14 @@ final class EpochLoop {
         seen += batch.count();
         TrainingListener.StepEnd end =
             new TrainingListener.StepEnd(
-                epoch, step, steps, history.globalStep(), result[0], lossSum / seen);
+                epoch,
+                step,
+                steps,
+                history.globalStep(),
+                result[0],
+                lossSum / seen,
+                (long) result[1],
+                batch.count());
         for (TrainingListener l : listeners) {
           l.onStep(end);
         }

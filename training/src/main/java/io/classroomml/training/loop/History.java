@@ -1,6 +1,7 @@
 package io.classroomml.training.loop;
 
 import io.classroomml.reports.EpochStats;
+import io.classroomml.reports.StepStats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
 final class History {
 
   private final List<EpochStats> epochs;
+  private final List<StepStats> steps;
   private final String fingerprint;
   private long globalStep;
   private double bestAccuracy;
@@ -19,6 +21,8 @@ final class History {
   /** Continues from {@code state} (a fresh run starts from an empty one). */
   History(Checkpoints.State state) {
     this.epochs = new ArrayList<>(state.epochs());
+    // Checkpoints written before steps were recorded have none.
+    this.steps = new ArrayList<>(state.steps() == null ? List.of() : state.steps());
     this.fingerprint = state.fingerprint();
     this.globalStep = state.globalStep();
     this.bestAccuracy = state.bestAccuracy();
@@ -27,6 +31,11 @@ final class History {
 
   List<EpochStats> epochs() {
     return epochs;
+  }
+
+  /** Training loss and accuracy within epochs ({@link StepCurveListener}). */
+  List<StepStats> steps() {
+    return steps;
   }
 
   long globalStep() {
@@ -64,6 +73,7 @@ final class History {
         epochs,
         bestAccuracy,
         epochsWithoutImprovement,
-        fingerprint);
+        fingerprint,
+        steps);
   }
 }

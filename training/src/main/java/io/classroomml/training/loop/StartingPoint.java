@@ -46,7 +46,7 @@ final class StartingPoint {
   /** The state of a run that starts from scratch, after initialising {@code block}. */
   Checkpoints.State fresh(Block block) throws IOException {
     initialise(block);
-    return new Checkpoints.State(0, 0, 0, List.of(), -1, 0, fingerprint());
+    return new Checkpoints.State(0, 0, 0, List.of(), -1, 0, fingerprint(), List.of());
   }
 
   /** Loads {@code saved} into {@code block} and {@code optimizer}; returns its state. */

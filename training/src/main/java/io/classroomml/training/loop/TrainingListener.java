@@ -38,6 +38,16 @@ interface TrainingListener {
    * @param globalStep optimiser steps taken before this one
    * @param loss this step's mean loss
    * @param epochLoss the epoch's mean loss so far
+   * @param correct this step's correct predictions
+   * @param images this step's images
    */
-  record StepEnd(int epoch, int step, int steps, long globalStep, float loss, double epochLoss) {}
+  record StepEnd(
+      int epoch,
+      int step,
+      int steps,
+      long globalStep,
+      float loss,
+      double epochLoss,
+      long correct,
+      int images) {}
 }

@@ -14,6 +14,7 @@ import io.classroomml.models.InputNormalizer;
 import io.classroomml.models.SavedModel;
 import io.classroomml.reports.EpochStats;
 import io.classroomml.reports.Profile;
+import io.classroomml.reports.StepStats;
 import io.classroomml.training.StopSignal;
 import io.classroomml.training.TrainingResult;
 import io.classroomml.training.TrainingResult.Status;
@@ -68,9 +69,13 @@ public final class TrainingLoop {
     return new TrainingLoop(env, data, stop, log).run();
   }
 
-  /** The result plus what the report needs. */
+  /** The result plus what the report needs, with the training curve within epochs. */
   public record RunOutcome(
-      TrainingResult result, TrainingData data, int[][] confusion, Profile profile) {}
+      TrainingResult result,
+      TrainingData data,
+      int[][] confusion,
+      Profile profile,
+      List<StepStats> steps) {}
 
   private RunOutcome run() throws IOException {
     long started = System.nanoTime();
@@ -152,7 +157,8 @@ public final class TrainingLoop {
         TrainingResult result =
             new TrainingResult(
                 outcome.status(), outcome.reason(), epochs, finalMetrics, env.paths().model());
-        return new RunOutcome(result, data, evaluation.confusion(), profile);
+        return new RunOutcome(
+            result, data, evaluation.confusion(), profile, List.copyOf(history.steps()));
       }
     }
   }
@@ -180,6 +186,7 @@ public final class TrainingLoop {
         a -> listeners.add(new WeightAveragingListener(a, totalSteps, config.epochs())));
     listeners.add(evaluation);
     listeners.add(new MetricsListener(history, log));
+    listeners.add(new StepCurveListener(history, totalSteps));
     if (config.debuggerRules()) {
       listeners.add(new DebuggerRulesListener(optimizer, history));
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EpochListenersTest {
 
   private static History fresh() {
-    return new History(new Checkpoints.State(0, 0, 0, List.of(), -1, 0, "smallcnn"));
+    return new History(new Checkpoints.State(0, 0, 0, List.of(), -1, 0, "smallcnn", List.of()));
   }
 
   private static EpochEnd evaluated(int epoch, double accuracy) {
@@ -106,5 +106,50 @@ class EpochListenersTest {
     assertThat(stats.trainAccuracy()).isEqualTo(0.8);
     assertThat(stats.validationAccuracy()).isEqualTo(0.75);
     assertThat(stats.imagesPerSecond()).isEqualTo(25);
+  }
+
+  private static void step(StepCurveListener listener, History history, int epoch, int step) {
+    // Loss 1.0 and 3 of 4 right on even global steps, loss 2.0 and 1 of 4 on odd ones.
+    boolean even = history.globalStep() % 2 == 0;
+    listener.onStep(
+        new TrainingListener.StepEnd(
+            epoch, step, 10, history.globalStep(), even ? 1f : 2f, 0, even ? 3 : 1, 4));
+    history.stepTaken();
+  }
+
+  @Test
+  void stepCurve_averagesWindowsOfStepsInFractionalEpochs() {
+    History history = fresh();
+    StepCurveListener listener = new StepCurveListener(history, 20);
+
+    for (int epoch = 0; epoch < 2; epoch++) {
+      for (int step = 0; step < 10; step++) {
+        step(listener, history, epoch, step);
+      }
+    }
+
+    assertThat(listener.stepsPerWindow()).isEqualTo(1);
+    assertThat(history.steps()).hasSize(20);
+    assertThat(history.steps().get(0))
+        .isEqualTo(new io.classroomml.reports.StepStats(1, 0.1, 1.0, 0.75));
+    assertThat(history.steps().get(19).epoch()).isEqualTo(2.0);
+    assertThat(history.snapshot(2, 0).steps()).hasSize(20);
+  }
+
+  @Test
+  void stepCurve_staysBoundedOnLongRuns() {
+    History history = fresh();
+    long total = 10L * StepCurveListener.MAX_POINTS - 3;
+    StepCurveListener listener = new StepCurveListener(history, total);
+
+    for (long g = 0; g < total; g++) {
+      step(listener, history, (int) (g / 10), (int) (g % 10));
+    }
+
+    assertThat(history.steps()).hasSizeLessThanOrEqualTo(StepCurveListener.MAX_POINTS);
+    assertThat(history.steps()).hasSizeGreaterThan(StepCurveListener.MAX_POINTS - 10);
+    // Each point averages an even number of steps: half at loss 1, half at loss 2.
+    assertThat(history.steps().get(0).trainLoss()).isEqualTo(1.5);
+    assertThat(history.steps().get(0).trainAccuracy()).isEqualTo(0.5);
   }
 }
