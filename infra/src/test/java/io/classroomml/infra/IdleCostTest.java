@@ -44,6 +44,25 @@ class IdleCostTest {
   }
 
   @Test
+  void notebooks_addTheProfilesSpaceVolumeAndTheDomainsHomeEfs_andNothingElseIdle() {
+    Classroom notebooks = TestClassrooms.notebooks();
+    double bob = idle.totalPerDay(resources(notebooks.students().get(1)));
+    Map<String, Double> platform = idle.perDay(resources(notebooks.platform()));
+
+    // bob: 3 alarms, the budget and his profile (one 5 GB space volume at $0.14/GB-month)
+    assertThat(bob).isCloseTo(3 * ALARM + BUDGET + 5 * 0.14 / 30, within(1e-6));
+    // the domain's home EFS at 1 GB of EFS Standard; its VPC, subnets and cleanup bill nothing
+    assertThat(platform)
+        .containsEntry("AWS::SageMaker::Domain", 0.01)
+        .containsEntry("AWS::EC2::VPC", 0.0)
+        .containsEntry("AWS::EC2::Subnet", 0.0);
+    assertThat(
+            idle.totalPerDay(resources(notebooks.platform()))
+                - idle.totalPerDay(resources(TestClassrooms.serverless().platform())))
+        .isCloseTo(0.01, within(1e-6));
+  }
+
+  @Test
   void unknownResourceType_isRejectedNotIgnored() {
     Map<String, Object> resources =
         Map.of("Db", Map.of("Type", "AWS::RDS::DBInstance", "Properties", Map.of()));

@@ -22,6 +22,7 @@ final class TestClassrooms {
 
   private static Classroom serverless;
   private static Classroom realtime;
+  private static Classroom notebooks;
 
   private TestClassrooms() {}
 
@@ -59,6 +60,16 @@ final class TestClassrooms {
       realtime = build(context);
     }
     return realtime;
+  }
+
+  /** The serverless class with per-student Studio notebooks (studentNotebooks=true). */
+  static synchronized Classroom notebooks() {
+    if (notebooks == null) {
+      Map<String, Object> context = baseContext();
+      context.put("studentNotebooks", "true");
+      notebooks = build(context);
+    }
+    return notebooks;
   }
 
   private static void deleteTree(Path dir) {

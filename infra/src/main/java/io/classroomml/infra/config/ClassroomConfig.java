@@ -29,6 +29,7 @@ import java.util.Set;
  * @param sharedData a read-only data set all students can train on, if set
  * @param estimateFile where the cost estimate is written at synth time
  * @param studentDashboards whether each student stack gets its own dashboard ($3 a month each)
+ * @param notebooks per-student Studio notebooks (off unless {@code studentNotebooks=true})
  */
 public record ClassroomConfig(
     String account,
@@ -48,7 +49,8 @@ public record ClassroomConfig(
     int maxConcurrentJobs,
     Optional<DataLocation> sharedData,
     Optional<String> estimateFile,
-    boolean studentDashboards) {
+    boolean studentDashboards,
+    NotebookSettings notebooks) {
 
   /** Copies the collections so that the configuration cannot change after it is read. */
   public ClassroomConfig {

@@ -41,6 +41,13 @@ public final class ConfigReader {
   static final int DEFAULT_SERVERLESS_CONCURRENCY = 5;
   static final long DEFAULT_TRANSFORM_RUNTIME = 3_600;
   static final int DEFAULT_MAX_CONCURRENT_JOBS = 1;
+  static final String DEFAULT_NOTEBOOK_INSTANCE = "ml.t3.medium";
+  static final int DEFAULT_NOTEBOOK_IDLE_MINUTES = 60;
+
+  /** SageMaker's bounds on IdleSettings.IdleTimeoutInMinutes (botocore: 60 to 525600). */
+  public static final int NOTEBOOK_MIN_IDLE_MINUTES = 60;
+
+  public static final int NOTEBOOK_MAX_IDLE_MINUTES = 525_600;
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -225,7 +232,33 @@ public final class ConfigReader {
         (int) positiveWhole(ContextKeys.MAX_CONCURRENT_JOBS, DEFAULT_MAX_CONCURRENT_JOBS),
         sharedData(region),
         optional(ContextKeys.COST_ESTIMATE_FILE),
-        bool(ContextKeys.STUDENT_DASHBOARDS, false));
+        bool(ContextKeys.STUDENT_DASHBOARDS, false),
+        notebooks());
+  }
+
+  /** Studio notebooks; the idle limits are SageMaker's (IdleTimeoutInMinutes 60 to 525600). */
+  private NotebookSettings notebooks() {
+    List<String> types = new ArrayList<>();
+    for (String type : list(ContextKeys.NOTEBOOK_INSTANCE_TYPES)) {
+      types.add(instanceType(ContextKeys.NOTEBOOK_INSTANCE_TYPES, type));
+    }
+    if (types.isEmpty()) {
+      types.add(DEFAULT_NOTEBOOK_INSTANCE);
+    }
+    long idle = positiveWhole(ContextKeys.NOTEBOOK_IDLE_MINUTES, DEFAULT_NOTEBOOK_IDLE_MINUTES);
+    if (idle < NOTEBOOK_MIN_IDLE_MINUTES || idle > NOTEBOOK_MAX_IDLE_MINUTES) {
+      throw bad(
+          ContextKeys.NOTEBOOK_IDLE_MINUTES,
+          Long.toString(idle),
+          "Studio shuts idle JupyterLab apps down after "
+              + NOTEBOOK_MIN_IDLE_MINUTES
+              + " to "
+              + NOTEBOOK_MAX_IDLE_MINUTES
+              + " minutes; e.g. "
+              + DEFAULT_NOTEBOOK_IDLE_MINUTES);
+    }
+    return new NotebookSettings(
+        bool(ContextKeys.STUDENT_NOTEBOOKS, false), List.copyOf(types), (int) idle);
   }
 
   private List<Student> students() {
@@ -366,43 +399,6 @@ public final class ConfigReader {
     }
   }
 
-  /**
-   * The GPU training image carries CUDA natives only and stops at once on a host without an NVIDIA
-   * driver, so it is refused with a CPU training instance type. Without the key nothing is known
-   * about the image and nothing is refused (the trainer then names the mismatch itself).
-   */
-  private void requireGpuForGpuImage(String trainingInstanceType) {
-    Optional<String> flavor = optional(ContextKeys.TRAINING_IMAGE_FLAVOR);
-    if (flavor.isEmpty()) {
-      return;
-    }
-    switch (flavor.get()) {
-      case "cpu" -> {}
-      case "gpu" -> {
-        if (!InstanceTypes.isGpu(trainingInstanceType)) {
-          throw bad(
-              ContextKeys.TRAINING_IMAGE_FLAVOR,
-              flavor.get(),
-              "the GPU training image needs an NVIDIA driver, but "
-                  + ContextKeys.TRAINING_INSTANCE_TYPE
-                  + "="
-                  + trainingInstanceType
-                  + " has no GPU; set "
-                  + ContextKeys.TRAINING_INSTANCE_TYPE
-                  + " to a GPU type such as ml.g4dn.xlarge, or build a CPU training image"
-                  + " (scripts/build-images --training cpu) and pass its digest with "
-                  + ContextKeys.TRAINING_IMAGE_FLAVOR
-                  + "=cpu");
-        }
-      }
-      default ->
-          throw bad(
-              ContextKeys.TRAINING_IMAGE_FLAVOR,
-              flavor.get(),
-              "must be gpu or cpu, as scripts/build-images prints it");
-    }
-  }
-
   private TrainingSettings training() {
     String type =
         instanceType(
@@ -493,6 +489,43 @@ public final class ConfigReader {
               + " (cross-region reads are slow, billed, and break network isolation)");
     }
     return Optional.of(new DataLocation(m.group(1), m.group(2), m.group(3)));
+  }
+
+  /**
+   * The GPU training image carries CUDA natives only and stops at once on a host without an NVIDIA
+   * driver, so it is refused with a CPU training instance type. Without the key nothing is known
+   * about the image and nothing is refused (the trainer then names the mismatch itself).
+   */
+  private void requireGpuForGpuImage(String trainingInstanceType) {
+    Optional<String> flavor = optional(ContextKeys.TRAINING_IMAGE_FLAVOR);
+    if (flavor.isEmpty()) {
+      return;
+    }
+    switch (flavor.get()) {
+      case "cpu" -> {}
+      case "gpu" -> {
+        if (!InstanceTypes.isGpu(trainingInstanceType)) {
+          throw bad(
+              ContextKeys.TRAINING_IMAGE_FLAVOR,
+              flavor.get(),
+              "the GPU training image needs an NVIDIA driver, but "
+                  + ContextKeys.TRAINING_INSTANCE_TYPE
+                  + "="
+                  + trainingInstanceType
+                  + " has no GPU; set "
+                  + ContextKeys.TRAINING_INSTANCE_TYPE
+                  + " to a GPU type such as ml.g4dn.xlarge, or build a CPU training image"
+                  + " (scripts/build-images --training cpu) and pass its digest with "
+                  + ContextKeys.TRAINING_IMAGE_FLAVOR
+                  + "=cpu");
+        }
+      }
+      default ->
+          throw bad(
+              ContextKeys.TRAINING_IMAGE_FLAVOR,
+              flavor.get(),
+              "must be gpu or cpu, as scripts/build-images prints it");
+    }
   }
 
   /** Both digests or neither: neither before the first push (the platform stack alone). */

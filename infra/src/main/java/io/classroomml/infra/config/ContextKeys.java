@@ -108,6 +108,15 @@ public final class ContextKeys {
   /** Context key {@value}; see docs/configuration.md. */
   public static final String CDK_NAG = "cdkNag";
 
+  /** Context key {@value}; see docs/configuration.md and docs/notebooks.md. */
+  public static final String STUDENT_NOTEBOOKS = "studentNotebooks";
+
+  /** Context key {@value}; see docs/configuration.md and docs/notebooks.md. */
+  public static final String NOTEBOOK_INSTANCE_TYPES = "notebookInstanceTypes";
+
+  /** Context key {@value}; see docs/configuration.md and docs/notebooks.md. */
+  public static final String NOTEBOOK_IDLE_MINUTES = "notebookIdleMinutes";
+
   /** Every key above: any other key that is not the CDK's own is refused as a typo. */
   public static final List<String> ALL =
       List.of(
@@ -143,7 +152,10 @@ public final class ContextKeys {
           STUDENT_DASHBOARDS,
           STACKS,
           MAX_CONCURRENT_JOBS,
-          CDK_NAG);
+          CDK_NAG,
+          STUDENT_NOTEBOOKS,
+          NOTEBOOK_INSTANCE_TYPES,
+          NOTEBOOK_IDLE_MINUTES);
 
   /**
    * Prefixes of the keys the CDK itself sets: feature flags in cdk.json ({@code @aws-cdk/...}),

@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.eventsources.SnsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sagemaker.CfnUserProfile;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
@@ -56,6 +57,9 @@ public final class Teardown extends Construct {
       List.of("training-job", "hyper-parameter-tuning-job", "transform-job", "model", "endpoint");
 
   private final Function function;
+  private final Role role;
+  private final CustomResource onDelete;
+  private final String studentId;
 
   /**
    * @param studentId the student
@@ -82,7 +86,8 @@ public final class Teardown extends Construct {
             .retention(RetentionDays.ONE_MONTH)
             .removalPolicy(RemovalPolicy.DESTROY)
             .build();
-    Role role =
+    this.studentId = studentId;
+    this.role =
         Role.Builder.create(this, "Role")
             .assumedBy(Trust.fromAccount("lambda.amazonaws.com"))
             .description("Cleanup of student " + studentId)
@@ -203,20 +208,58 @@ public final class Teardown extends Construct {
         accepted);
     // Referencing the buckets, the roles and the deny policy makes this resource depend on them,
     // so CloudFormation deletes it (and runs the cleanup) before any of them.
-    CustomResource.Builder.create(this, "OnDelete")
-        .serviceToken(function.getFunctionArn())
-        .resourceType("Custom::ClassroomTeardown")
-        .properties(
-            Map.of(
-                "Buckets",
-                List.of(buckets.data().getBucketName(), buckets.artifacts().getBucketName()),
-                "Roles",
-                rolesToDeny.stream().map(IRole::getRoleName).toList(),
-                "DenyPolicy",
-                denyPolicy.getManagedPolicyArn(),
-                "Prefix",
-                prefix))
-        .build();
+    this.onDelete =
+        CustomResource.Builder.create(this, "OnDelete")
+            .serviceToken(function.getFunctionArn())
+            .resourceType("Custom::ClassroomTeardown")
+            .properties(
+                Map.of(
+                    "Buckets",
+                    List.of(buckets.data().getBucketName(), buckets.artifacts().getBucketName()),
+                    "Roles",
+                    rolesToDeny.stream().map(IRole::getRoleName).toList(),
+                    "DenyPolicy",
+                    denyPolicy.getManagedPolicyArn(),
+                    "Prefix",
+                    prefix))
+            .build();
+  }
+
+  /**
+   * Also covers the student's Studio notebooks: on Delete, before CloudFormation deletes the user
+   * profile (which it cannot while apps or spaces are left), the function deletes the apps of the
+   * profile and of the spaces it owns, waits, then the spaces; on the budget stop, the apps only.
+   * Apps and spaces are found by owner, and the role reaches only names under the student's prefix
+   * (spaces must be named {@code <id>--...}; the profile is {@code <id>--notebook}).
+   */
+  public void coverNotebooks(String domainId, CfnUserProfile profile) {
+    function.addEnvironment("DOMAIN", domainId);
+    function.addEnvironment("PROFILE", Names.notebookProfile(studentId));
+    onDelete.getNode().addDependency(profile);
+    String arn = "arn:" + Aws.PARTITION + ":sagemaker:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":";
+    String prefix = Names.studentPrefix(studentId);
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("FindNotebooks")
+            .actions(List.of("sagemaker:ListApps", "sagemaker:ListSpaces"))
+            .resources(List.of("*"))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("DeleteOwnNotebooks")
+            .actions(List.of("sagemaker:DeleteApp", "sagemaker:DeleteSpace"))
+            .resources(
+                List.of(
+                    arn + "app/" + domainId + "/" + prefix + "*",
+                    arn + "space/" + domainId + "/" + prefix + "*"))
+            .build());
+    Nag.accept(
+        role,
+        Nag.IAM5,
+        "Studio names the apps of a space after it, and the student names the spaces; both under"
+            + " this student's prefix in the class's domain. ListApps and ListSpaces support no"
+            + " resource-level permissions.",
+        List.of(Nag.ANY_RESOURCE, Nag.notebookArns(prefix)));
   }
 
   /** The cleanup function. */

@@ -7,6 +7,7 @@ import io.classroomml.infra.config.ConfigException;
 import io.classroomml.infra.config.ContextKeys;
 import io.classroomml.infra.config.EndpointMode;
 import io.classroomml.infra.config.EndpointSettings;
+import io.classroomml.infra.config.NotebookSettings;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.config.TrainingSettings;
 import io.classroomml.infra.config.TransformSettings;
@@ -57,6 +58,7 @@ public final class CostGuard {
     checkTraining(config);
     checkEndpoint(config);
     checkTransform(config);
+    checkNotebooks(config);
     checkNames(config);
     List<StudentEstimate> estimates = new ArrayList<>();
     for (Student student : config.students()) {
@@ -213,6 +215,52 @@ public final class CostGuard {
     }
   }
 
+  /**
+   * Every notebook type must be priced for notebooks in the region (and allowed, with an
+   * allow-list); the refusal names each refused type at once.
+   */
+  private void checkNotebooks(ClassroomConfig config) {
+    NotebookSettings n = config.notebooks();
+    if (!n.enabled()) {
+      return;
+    }
+    List<String> unpriced = new ArrayList<>();
+    List<String> notAllowed = new ArrayList<>();
+    for (String type : n.instanceTypes()) {
+      if (prices.hourly(config.region(), Usage.NOTEBOOK, type).isEmpty()) {
+        unpriced.add(type);
+      } else if (!config.allowedInstanceTypes().isEmpty()
+          && !config.allowedInstanceTypes().contains(type)) {
+        notAllowed.add(type);
+      }
+    }
+    String value = String.join(",", n.instanceTypes());
+    if (!unpriced.isEmpty()) {
+      throw new ConfigException(
+          ContextKeys.NOTEBOOK_INSTANCE_TYPES,
+          value,
+          String.join(", ", unpriced)
+              + (unpriced.size() > 1 ? " are" : " is")
+              + " not offered for notebooks in "
+              + config.region()
+              + " (price table of "
+              + prices.asOf()
+              + "); e.g. "
+              + prices.cheapest(config.region(), Usage.NOTEBOOK, false).orElse("none")
+              + "; offered: "
+              + String.join(", ", prices.instanceTypes(config.region(), Usage.NOTEBOOK)));
+    }
+    if (!notAllowed.isEmpty()) {
+      throw new ConfigException(
+          ContextKeys.NOTEBOOK_INSTANCE_TYPES,
+          value,
+          String.join(", ", notAllowed)
+              + " not in allowedInstanceTypes; use "
+              + String.join(", ", config.allowedInstanceTypes().stream().sorted().toList())
+              + " or add them there");
+    }
+  }
+
   private void checkNames(ClassroomConfig config) {
     for (Student s : config.students()) {
       Names.longestNames(s.id())
@@ -343,6 +391,30 @@ public final class CostGuard {
       }
     }
 
+    NotebookSettings n = config.notebooks();
+    if (n.enabled()) {
+      // Idle shutdown does not stop a kernel kept busy: the worst case runs all day on the
+      // dearest allowed type.
+      String dearest =
+          n.instanceTypes().stream()
+              .max(
+                  java.util.Comparator.comparingDouble(
+                      type -> prices.hourly(region, Usage.NOTEBOOK, type).orElseThrow()))
+              .orElseThrow();
+      double hourly = prices.hourly(region, Usage.NOTEBOOK, dearest).orElseThrow();
+      lines.add(
+          new CostLine(
+              "notebook-day",
+              ContextKeys.NOTEBOOK_INSTANCE_TYPES,
+              String.format(
+                  Locale.ROOT,
+                  "1 x %s at $%.4f/h x 24 h (kept busy despite idle shutdown after %d min)",
+                  dearest,
+                  hourly,
+                  n.idleMinutes()),
+              hourly * 24));
+    }
+
     TransformSettings x = config.transform();
     double transformHourly = prices.hourly(region, Usage.TRANSFORM, x.instanceType()).orElseThrow();
     double transformHours = x.maxRuntimeSeconds() / 3600.0;
@@ -358,8 +430,7 @@ public final class CostGuard {
                 transformHourly,
                 transformHours),
             x.instanceCount() * transformHourly * transformHours));
-    return new StudentEstimate(
-        student.id(), lines, config.budgetUsd(), hourly(config, student));
+    return new StudentEstimate(student.id(), lines, config.budgetUsd(), hourly(config, student));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.classroomml.infra.stacks;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.Student;
+import io.classroomml.infra.constructs.ClassDomain;
 import io.classroomml.infra.constructs.Nag;
 import io.classroomml.infra.constructs.StudentWidgets;
 import io.classroomml.infra.constructs.Trust;
@@ -53,6 +54,7 @@ public final class PlatformStack extends Stack {
 
   private final Repository training;
   private final Repository inference;
+  private final java.util.Optional<ClassDomain> notebooks;
 
   /** Builds the platform for {@code config}. */
   public PlatformStack(Construct scope, ClassroomConfig config) {
@@ -68,6 +70,15 @@ public final class PlatformStack extends Stack {
     this.inference = repository("InferenceImages", Names.INFERENCE_REPOSITORY);
     config.expiresAt().ifPresent(at -> janitor(config, AT.format(at)));
     dashboard(config);
+    this.notebooks =
+        config.notebooks().enabled()
+            ? java.util.Optional.of(new ClassDomain(this, "Notebooks", config.notebooks()))
+            : java.util.Optional.empty();
+  }
+
+  /** The class's Studio domain, with {@code studentNotebooks=true}. */
+  public java.util.Optional<ClassDomain> notebooks() {
+    return notebooks;
   }
 
   private Repository repository(String id, String name) {

@@ -8,6 +8,7 @@ import io.classroomml.infra.constructs.ExecutionRole;
 import io.classroomml.infra.constructs.ModelEndpoint;
 import io.classroomml.infra.constructs.StudentBuckets;
 import io.classroomml.infra.constructs.StudentBudget;
+import io.classroomml.infra.constructs.StudentNotebook;
 import io.classroomml.infra.constructs.StudentRole;
 import io.classroomml.infra.constructs.StudentWidgets;
 import io.classroomml.infra.constructs.Teardown;
@@ -142,15 +143,35 @@ public final class StudentStack extends Stack {
     rolesToDeny.add(studentRole.role());
     rolesToDeny.add(executionRole.role());
     pipelines.forEach(p -> rolesToDeny.add(p.getRole()));
-    new Teardown(
-        this,
-        "Teardown",
-        id,
-        buckets,
-        rolesToDeny,
-        budget.denyPolicy(),
-        budget.stop(),
-        endpoint.map(e -> Names.endpointName(id)));
+    Teardown teardown =
+        new Teardown(
+            this,
+            "Teardown",
+            id,
+            buckets,
+            rolesToDeny,
+            budget.denyPolicy(),
+            budget.stop(),
+            endpoint.map(e -> Names.endpointName(id)));
+    platform
+        .notebooks()
+        .ifPresent(
+            domain -> {
+              StudentNotebook notebook =
+                  new StudentNotebook(
+                      this,
+                      "Notebook",
+                      id,
+                      domain.domainId(),
+                      config.notebooks(),
+                      studentRole.role(),
+                      buckets,
+                      pipelines);
+              teardown.coverNotebooks(domain.domainId(), notebook.profile());
+              CfnOutput.Builder.create(this, "NotebookProfile")
+                  .value(notebook.profile().getUserProfileName())
+                  .build();
+            });
 
     SnsAction notify = new SnsAction(budget.alerts());
     alarm("TrainingFailed", training.stateMachine().metricFailed(), 0, notify);

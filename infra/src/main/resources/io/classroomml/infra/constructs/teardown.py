@@ -1,8 +1,8 @@
-# Stops what a student's pipelines started outside CloudFormation, detaches what was attached
-# to the student's roles outside it (the budget's deny policy) and empties the buckets.
-# Runs as the stack's custom resource (on Delete, before the roles and buckets go) and on the
-# budget's stop topic (SNS).
+# Stops what a student started outside CloudFormation (jobs, models, notebook apps and spaces),
+# detaches what was attached to the student's roles outside it (the deny policy), empties the
+# buckets. Runs on the stack's Delete (before roles, buckets, profile) and budget stop.
 import os
+import time
 import boto3
 import cfnresponse
 
@@ -41,6 +41,34 @@ def stop():
             sm.delete_model(ModelName=model["ModelName"])
 
 
+def notebooks(keep):
+    d, u = map(os.environ.get, ("DOMAIN", "PROFILE"))
+    if not d:
+        return
+    own = lambda: [s["SpaceName"] for s in pages("list_spaces", "Spaces", DomainIdEquals=d)
+                   if s.get("OwnershipSettingsSummary", {}).get("OwnerUserProfileName") == u]
+    sp = own()
+    apps = lambda: [a for k in [{"UserProfileNameEquals": u}] + [{"SpaceNameEquals": s} for s in sp]
+                    for a in pages("list_apps", "Apps", DomainIdEquals=d, **k)
+                    if a["Status"] not in ("Deleted", "Failed")]
+    for a in apps():
+        if a["Status"] != "Deleting":
+            by = {"SpaceName": a["SpaceName"]} if a.get("SpaceName") else {"UserProfileName": u}
+            sm.delete_app(DomainId=d, AppType=a["AppType"], AppName=a["AppName"], **by)
+    if not keep:
+        until(apps)
+        for s in sp:
+            sm.delete_space(DomainId=d, SpaceName=s)
+        until(own)
+
+
+def until(left):
+    for _ in range(40):
+        if not left():
+            return
+        time.sleep(10)
+
+
 def deny():
     iam = boto3.client("iam")
     for role in os.environ["ROLES"].split(","):
@@ -72,11 +100,13 @@ def handler(event, context):
     if "Records" in event:
         deny()
         stop()
+        notebooks(True)
         return
     try:
         if event["RequestType"] == "Delete":
             detach()
             stop()
+            notebooks(False)
             empty()
         cfnresponse.send(event, context, cfnresponse.SUCCESS, {})
     except Exception as e:

@@ -39,7 +39,10 @@ final class CfnResolver {
           Map.entry("AWS::ECR::Repository", "RepositoryName"),
           Map.entry("AWS::Scheduler::Schedule", "Name"),
           Map.entry("AWS::CloudWatch::Alarm", "AlarmName"),
-          Map.entry("AWS::CloudWatch::Dashboard", "DashboardName"));
+          Map.entry("AWS::CloudWatch::Dashboard", "DashboardName"),
+          Map.entry("AWS::SageMaker::Domain", "DomainName"),
+          Map.entry("AWS::SageMaker::UserProfile", "UserProfileName"),
+          Map.entry("AWS::SageMaker::StudioLifecycleConfig", "StudioLifecycleConfigName"));
 
   private final Assembly assembly;
   private final String stack;
@@ -81,6 +84,15 @@ final class CfnResolver {
           return importValue(resolve(arg).asText());
         case "Fn::If":
           return resolve(arg.get(1)); // conditions are not evaluated: the first branch
+        case "Fn::Base64":
+          {
+            String text = text(arg);
+            return TextNode.valueOf(
+                text.contains(UNRESOLVED)
+                    ? UNRESOLVED + "Fn::Base64}}"
+                    : java.util.Base64.getEncoder()
+                        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          }
         default:
           if (fn.startsWith("Fn::")) {
             return TextNode.valueOf(UNRESOLVED + fn + "}}");
@@ -146,6 +158,8 @@ final class CfnResolver {
         switch (type) {
           case "AWS::IAM::ManagedPolicy" ->
               "arn:aws:iam::" + assembly.account() + ":policy/" + physical;
+          case "AWS::EC2::VPC" -> "vpc-" + ec2Id(name);
+          case "AWS::EC2::Subnet" -> "subnet-" + ec2Id(name);
           case "AWS::SNS::Topic",
               "AWS::StepFunctions::StateMachine",
               "AWS::SageMaker::Model",
@@ -162,7 +176,14 @@ final class CfnResolver {
     String name = physicalName(logicalId);
     String value =
         switch (attribute) {
-          case "Arn", "TopicArn", "PolicyArn" -> arnOf(logicalId);
+          case "Arn",
+              "TopicArn",
+              "PolicyArn",
+              "DomainArn",
+              "UserProfileArn",
+              "StudioLifecycleConfigArn" ->
+              arnOf(logicalId);
+          case "DomainId" -> domainId(logicalId);
           case "RoleId" -> "AROA" + name.hashCode();
           case "DomainName" -> name + ".s3.amazonaws.com";
           case "RegionalDomainName" -> name + ".s3." + assembly.region() + ".amazonaws.com";
@@ -202,8 +223,31 @@ final class CfnResolver {
       case "AWS::ECR::Repository" -> arn("ecr", "repository/" + name);
       case "AWS::Scheduler::Schedule" -> arn("scheduler", "schedule/default/" + name);
       case "AWS::CloudWatch::Alarm" -> arn("cloudwatch", "alarm:" + name);
+      case "AWS::SageMaker::Domain" -> arn("sagemaker", "domain/" + domainId(logicalId));
+      case "AWS::SageMaker::UserProfile" ->
+          arn(
+              "sagemaker",
+              "user-profile/"
+                  + text(resources.path(logicalId).path("Properties").path("DomainId"))
+                  + "/"
+                  + lower);
+      case "AWS::SageMaker::StudioLifecycleConfig" ->
+          arn("sagemaker", "studio-lifecycle-config/" + lower);
       default -> UNRESOLVED + "Arn " + logicalId + "}}";
     };
+  }
+
+  /** An EC2 id's hex part (17 digits), stable per resource. */
+  private String ec2Id(String logicalId) {
+    return String.format("%017x", Math.abs((long) (stack + logicalId).hashCode()) * 7919L)
+        .substring(0, 17);
+  }
+
+  /** A Studio domain's id as SageMaker makes them ({@code d-} and 12 lower-case alphanumerics). */
+  private String domainId(String logicalId) {
+    return "d-"
+        + String.format("%012x", Math.abs((long) (stack + logicalId).hashCode()) * 7919L)
+            .substring(0, 12);
   }
 
   private String arn(String service, String resource) {

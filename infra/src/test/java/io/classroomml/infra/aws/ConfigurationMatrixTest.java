@@ -106,6 +106,16 @@ class ConfigurationMatrixTest {
                 "costEstimateFile", estimateFile(),
                 "cdkNag", "false")),
         accepted(
+            "per-student Studio notebooks on two instance types, idle shutdown after 2 h",
+            with(
+                "studentNotebooks", "true",
+                "notebookInstanceTypes", "ml.t3.medium,ml.m5.large",
+                "notebookIdleMinutes", "120")),
+        refused(
+            "a notebook instance type the price table does not offer for notebooks",
+            with(
+                "studentNotebooks", "true", "notebookInstanceTypes", "ml.t3.medium,ml.p3.2xlarge")),
+        accepted(
             "the platform stack alone, before any image exists",
             with("stacks", "platform", "trainingImageDigest", null, "inferenceImageDigest", null)),
         accepted(

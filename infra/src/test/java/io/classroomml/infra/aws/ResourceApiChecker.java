@@ -135,6 +135,20 @@ final class ResourceApiChecker {
               "AWS::IAM::Policy",
               new Mapping("iam", "PutRolePolicy", null, Set.of("Roles", "Users", "Groups"))));
 
+  /**
+   * Studio (issue 14): the domain, user profiles and lifecycle configurations. CloudFormation's
+   * UserSettings and the API's differ only in letter case where the checker maps them.
+   */
+  static final Map<String, Mapping> NOTEBOOK_MAPPINGS =
+      Map.of(
+          "AWS::SageMaker::Domain",
+          new Mapping("sagemaker", "CreateDomain", "DomainName", Set.of()),
+          "AWS::SageMaker::UserProfile",
+          new Mapping("sagemaker", "CreateUserProfile", "UserProfileName", Set.of()),
+          "AWS::SageMaker::StudioLifecycleConfig",
+          new Mapping(
+              "sagemaker", "CreateStudioLifecycleConfig", "StudioLifecycleConfigName", Set.of()));
+
   private final CfnResolver resolver;
   private final Findings findings;
 
@@ -144,7 +158,9 @@ final class ResourceApiChecker {
   }
 
   void check(String logicalId, JsonNode resource) {
-    Mapping mapping = MAPPINGS.get(resource.path("Type").asText());
+    Mapping mapping =
+        MAPPINGS.getOrDefault(
+            resource.path("Type").asText(), NOTEBOOK_MAPPINGS.get(resource.path("Type").asText()));
     if (mapping == null) {
       return;
     }

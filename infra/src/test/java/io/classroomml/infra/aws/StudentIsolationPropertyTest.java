@@ -60,6 +60,10 @@ class StudentIsolationPropertyTest {
       List<String> models = new ArrayList<>();
       ids.forEach(id -> models.add(id + "=training/job/output/model.tar.gz"));
       context.put("models", String.join(",", models));
+      // Every other class list with per-student Studio notebooks (issue 14): profiles, spaces
+      // and apps of one student must be as unreachable as the rest.
+      boolean notebooks = n % 2 == 0;
+      context.put("studentNotebooks", String.valueOf(notebooks));
       Assembly assembly;
       try {
         assembly = Classrooms.synthesize(context);
@@ -68,7 +72,7 @@ class StudentIsolationPropertyTest {
         assertThat(refused.key()).as(refused.getMessage()).isEqualTo("students");
         continue;
       }
-      System.out.println(ids + ": synthesized");
+      System.out.println(ids + ": synthesized" + (notebooks ? " with notebooks" : ""));
       synthesized++;
       for (String a : ids) {
         for (String b : ids) {
@@ -114,6 +118,13 @@ class StudentIsolationPropertyTest {
     assertThat(arnsOfB)
         .as("jobs %s's pipelines create", b)
         .anyMatch(arn -> arn.contains(":training-job/"));
+    if (assembly.template("Classroom-Platform").toString().contains("AWS::SageMaker::Domain")) {
+      assertThat(arnsOfB)
+          .as("%s's notebook profile, spaces and apps", b)
+          .anyMatch(arn -> arn.contains(":user-profile/d-"))
+          .anyMatch(arn -> arn.contains(":space/d-"))
+          .anyMatch(arn -> arn.contains(":app/d-"));
+    }
     assertThat(roles).as("%s's roles", a).hasSizeGreaterThan(3);
     Set<String> found = new LinkedHashSet<>();
     for (Map.Entry<String, List<JsonNode>> role : roles.entrySet()) {

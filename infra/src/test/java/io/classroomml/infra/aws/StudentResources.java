@@ -54,6 +54,16 @@ final class StudentResources {
                           + name
                           + ":log-stream:AllTraffic/i-0a1b2c3d4e5f");
                 }
+                case "AWS::SageMaker::UserProfile" -> {
+                  // the profile, a space the student creates and the JupyterLab apps of both
+                  arns.add(arn);
+                  String domain = resolver.text(e.getValue().path("Properties").path("DomainId"));
+                  String profile = resolver.physicalName(e.getKey());
+                  String space = profile.substring(0, profile.indexOf("--") + 2) + "my-space";
+                  arns.add(sagemaker + "space/" + domain + "/" + space);
+                  arns.add(sagemaker + "app/" + domain + "/" + space + "/jupyterlab/default");
+                  arns.add(sagemaker + "app/" + domain + "/" + profile + "/jupyterlab/default");
+                }
                 case "AWS::StepFunctions::StateMachine" -> {
                   arns.add(arn);
                   arns.add(arn.replace(":stateMachine:", ":execution:") + ":execution-1");

@@ -45,13 +45,21 @@ class TeardownRequestsTest {
 
   @BeforeAll
   void synthesize() throws IOException {
-    assembly = Classrooms.synthesize(Classrooms.baseContext());
+    // With Studio notebooks, so that the apps and spaces the function deletes are checked too.
+    assembly = Classrooms.synthesize(Classrooms.context(TeardownNotebookOrderTest.NOTEBOOKS));
     try (InputStream in =
         io.classroomml.infra.Classroom.class.getResourceAsStream("constructs/teardown.py")) {
       script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     JsonNode template = assembly.template(STACK);
     CfnResolver resolver = new CfnResolver(assembly, STACK);
+    JsonNode properties = template.path("Resources").path(function(template)).path("Properties");
+    env = environment(assembly);
+    String role = properties.path("Role").path("Fn::GetAtt").path(0).asText();
+    roleStatements = RoleStatements.of(template, resolver).get(role);
+  }
+
+  private static String function(JsonNode template) {
     String function = null;
     for (var it = template.path("Resources").fields(); it.hasNext(); ) {
       var e = it.next();
@@ -60,12 +68,17 @@ class TeardownRequestsTest {
         function = e.getKey();
       }
     }
-    JsonNode properties = template.path("Resources").path(function).path("Properties");
-    env =
-        AwsModels.JSON.convertValue(
-            resolver.resolve(properties.path("Environment").path("Variables")), Map.class);
-    String role = properties.path("Role").path("Fn::GetAtt").path(0).asText();
-    roleStatements = RoleStatements.of(template, resolver).get(role);
+    return function;
+  }
+
+  /** The cleanup function's environment in alice's stack, resolved. */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> environment(Assembly assembly) {
+    JsonNode template = assembly.template(STACK);
+    JsonNode properties = template.path("Resources").path(function(template)).path("Properties");
+    return AwsModels.JSON.convertValue(
+        new CfnResolver(assembly, STACK).resolve(properties.path("Environment").path("Variables")),
+        Map.class);
   }
 
   @Test
@@ -205,6 +218,9 @@ class TeardownRequestsTest {
               "sagemaker:DeleteEndpoint",
               sagemaker + "endpoint/" + env.get("ENDPOINT")));
     }
+    if (env.containsKey("DOMAIN")) {
+      calls.addAll(notebookCalls(sagemaker));
+    }
     calls.add(
         new Call(
             "iam.attach_role_policy(",
@@ -253,6 +269,60 @@ class TeardownRequestsTest {
             delete,
             "s3:DeleteObjectVersion",
             "arn:aws:s3:::" + bucket + "/training/x"));
+    return calls;
+  }
+
+  /** Apps (of the profile and of a space of the student's), then spaces, of alice's notebooks. */
+  private List<Call> notebookCalls(String sagemaker) {
+    String domain = env.get("DOMAIN");
+    String profile = env.get("PROFILE");
+    String space = env.get("PREFIX") + "my-space";
+    List<Call> calls = new ArrayList<>();
+    calls.add(
+        new Call(
+            "list_spaces",
+            "sagemaker",
+            "ListSpaces",
+            request("DomainIdEquals", domain),
+            "sagemaker:ListSpaces",
+            "*"));
+    for (String[] by :
+        new String[][] {{"UserProfileNameEquals", profile}, {"SpaceNameEquals", space}}) {
+      calls.add(
+          new Call(
+              "list_apps",
+              "sagemaker",
+              "ListApps",
+              request("DomainIdEquals", domain, by[0], by[1]),
+              "sagemaker:ListApps",
+              "*"));
+    }
+    for (String[] owner : new String[][] {{"UserProfileName", profile}, {"SpaceName", space}}) {
+      calls.add(
+          new Call(
+              "sm.delete_app(",
+              "sagemaker",
+              "DeleteApp",
+              request(
+                  "DomainId",
+                  domain,
+                  "AppType",
+                  "JupyterLab",
+                  "AppName",
+                  "default",
+                  owner[0],
+                  owner[1]),
+              "sagemaker:DeleteApp",
+              sagemaker + "app/" + domain + "/" + owner[1] + "/jupyterlab/default"));
+    }
+    calls.add(
+        new Call(
+            "sm.delete_space(",
+            "sagemaker",
+            "DeleteSpace",
+            request("DomainId", domain, "SpaceName", space),
+            "sagemaker:DeleteSpace",
+            sagemaker + "space/" + domain + "/" + space));
     return calls;
   }
 
