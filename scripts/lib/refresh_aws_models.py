@@ -13,8 +13,8 @@ import sys
 
 BOTOCORE_SERVICES = [
     "application-autoscaling", "budgets", "ce", "cloudformation", "cloudwatch", "ecr", "events",
-    "iam", "lambda", "logs", "s3", "sagemaker", "sagemaker-runtime", "scheduler", "service-quotas",
-    "sns", "ssm", "stepfunctions", "sts",
+    "iam", "lambda", "logs", "resourcegroupstaggingapi", "s3", "sagemaker", "sagemaker-runtime",
+    "scheduler", "service-quotas", "sns", "ssm", "stepfunctions", "sts",
 ]
 
 # Operations the templates, pipelines, teardown and local mode call, plus their Describe/Stop/Delete

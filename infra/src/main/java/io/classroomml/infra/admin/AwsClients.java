@@ -10,8 +10,11 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -98,6 +101,34 @@ public final class AwsClients implements AutoCloseable {
         .httpClient(http)
         .credentialsProvider(credentials)
         .region(Region.US_EAST_1)
+        .overrideConfiguration(config())
+        .build();
+  }
+
+  SageMakerClient sageMaker(String region) {
+    return SageMakerClient.builder()
+        .httpClient(http)
+        .credentialsProvider(credentials)
+        .region(Region.of(region))
+        .overrideConfiguration(config())
+        .build();
+  }
+
+  /** AWS Budgets has one endpoint, in us-east-1. */
+  BudgetsClient budgets() {
+    return BudgetsClient.builder()
+        .httpClient(http)
+        .credentialsProvider(credentials)
+        .region(Region.US_EAST_1)
+        .overrideConfiguration(config())
+        .build();
+  }
+
+  ResourceGroupsTaggingApiClient tagging(String region) {
+    return ResourceGroupsTaggingApiClient.builder()
+        .httpClient(http)
+        .credentialsProvider(credentials)
+        .region(Region.of(region))
         .overrideConfiguration(config())
         .build();
   }

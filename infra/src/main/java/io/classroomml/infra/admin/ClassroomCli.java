@@ -21,7 +21,12 @@ import picocli.CommandLine.ScopeType;
     name = "classroom",
     mixinStandardHelpOptions = true,
     description = "The classroom on AWS: preflight checks and the deploy from zero.",
-    subcommands = {ClassroomCli.PreflightCommand.class, ClassroomCli.DeployCommand.class})
+    subcommands = {
+      ClassroomCli.PreflightCommand.class,
+      ClassroomCli.DeployCommand.class,
+      ClassroomCli.StatusCommand.class,
+      ClassroomCli.VerifyTeardownCommand.class
+    })
 public final class ClassroomCli {
 
   /**
@@ -175,6 +180,54 @@ public final class ClassroomCli {
         throw new AdminException(option + " " + value + ": the flavour is cpu or gpu", 2);
       }
       return value;
+    }
+  }
+
+  /** {@code classroom status}. */
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Per student: running jobs and endpoints, month-to-date spend against the budget,"
+              + " expiry.")
+  static final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand ClassroomCli parent;
+
+    @Override
+    public Integer call() {
+      try (AwsClients aws = parent.wiring.aws().apply(parent.profile)) {
+        ClassStatus.print(
+            aws,
+            ResolvedClass.resolve(
+                aws, parent.context(), parent.wiring.defaultRegion().apply(parent.profile)),
+            parent.wiring.out());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code classroom verify-teardown}. */
+  @Command(
+      name = "verify-teardown",
+      mixinStandardHelpOptions = true,
+      description =
+          "After a destroy: anything still tagged classroom-ml:student or under a student's"
+              + " SageMaker prefix; exit 1 if any of it bills.")
+  static final class VerifyTeardownCommand implements Callable<Integer> {
+
+    @ParentCommand ClassroomCli parent;
+
+    @Override
+    public Integer call() {
+      try (AwsClients aws = parent.wiring.aws().apply(parent.profile)) {
+        TeardownCheck.run(
+            aws,
+            ResolvedClass.resolve(
+                aws, parent.context(), parent.wiring.defaultRegion().apply(parent.profile)),
+            parent.wiring.out());
+      }
+      return 0;
     }
   }
 }

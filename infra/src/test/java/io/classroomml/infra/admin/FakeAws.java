@@ -65,7 +65,17 @@ final class FakeAws implements SdkHttpClient {
                 "ml.g4dn.xlarge for spot training job usage", 16.0,
                 "ml.m5.large for transform job usage", 4.0,
                 "ml.m5.large for endpoint usage", 8.0))
-        .json("ecr", "DescribeImages", "{\"imageDetails\": []}");
+        .json("ecr", "DescribeImages", "{\"imageDetails\": []}")
+        .json("sagemaker", "ListTrainingJobs", "{\"TrainingJobSummaries\": []}")
+        .json(
+            "sagemaker",
+            "ListHyperParameterTuningJobs",
+            "{\"HyperParameterTuningJobSummaries\": []}")
+        .json("sagemaker", "ListTransformJobs", "{\"TransformJobSummaries\": []}")
+        .json("sagemaker", "ListEndpoints", "{\"Endpoints\": []}")
+        .json("sagemaker", "ListModels", "{\"Models\": []}")
+        .json("budgets", "DescribeBudgets", "{\"Budgets\": []}")
+        .json("resourcegroupstaggingapi", "GetResources", "{\"ResourceTagMappingList\": []}");
   }
 
   static String bootstrapVersion(String version) {
@@ -231,8 +241,12 @@ final class FakeAws implements SdkHttpClient {
   private static String service(String host) {
     String first = host.substring(0, host.indexOf('.'));
     return switch (first) {
-      case "api" -> host.startsWith("api.ecr.") ? "ecr" : first;
+      case "api" ->
+          host.startsWith("api.ecr.")
+              ? "ecr"
+              : host.startsWith("api.sagemaker.") ? "sagemaker" : first;
       case "servicequotas" -> "service-quotas";
+      case "tagging" -> "resourcegroupstaggingapi";
       default -> first;
     };
   }
