@@ -55,7 +55,10 @@ final class StateMachineChecker {
       execution.put("Name", "execution-0a1b2c3d");
       execution.put("StartTime", "2026-01-01T00:00:00Z");
       execution.set("Input", input);
-      context.putObject("StateMachine").put("Id", arn).put("Name", arn.substring(arn.lastIndexOf(':') + 1));
+      context
+          .putObject("StateMachine")
+          .put("Id", arn)
+          .put("Name", arn.substring(arn.lastIndexOf(':') + 1));
       context.putObject("Task").put("Token", "token");
       run(definition, definition.path("StartAt").asText(), input, context, new HashMap<>(), input);
     }
