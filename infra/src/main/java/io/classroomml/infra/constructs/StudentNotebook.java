@@ -23,15 +23,16 @@ import software.constructs.Construct;
  * only: spaces named {@code <id>--...}, private, owned by this profile, JupyterLab apps on the
  * class's notebook instance types. A lifecycle configuration ({@code <id>--notebook-setup}) writes
  * the student's buckets and pipeline ARNs to {@code ~/.classroom/env} and {@code
- * ~/.classroom/config.json} and installs Java 17 and Maven (conda-forge) in the background, so the
- * project's {@code scripts/} run in the space.
+ * ~/.classroom/config.json} and installs Java 17 and Maven (conda-forge) into the space's volume in
+ * the background, once per space, so the project's {@code scripts/} run in the space.
  *
  * <p>Why a lifecycle configuration rather than an image of ours built by Jib: a Studio image must
  * carry JupyterLab and Python (SageMaker Distribution is several GB, not a base Jib can build from
  * offline), and needs an ECR repository, Image, ImageVersion and AppImageConfig per class; a
  * lifecycle configuration is a small script, changed with the stack. The trade-off: it downloads
- * Java at every app start (about a minute, from conda-forge, through the internet that
- * PublicInternetOnly gives), where an image would start with everything in place.
+ * Java at run time (about a minute at a space's first start, from conda-forge, through the internet
+ * that PublicInternetOnly gives; the space's volume keeps it), where an image would start with
+ * everything in place and pinned.
  */
 public final class StudentNotebook extends Construct {
 
@@ -216,6 +217,7 @@ public final class StudentNotebook extends Construct {
         "export CLASSROOM_TRAINING_PIPELINE=" + training,
         "export CLASSROOM_TUNING_PIPELINE=" + tuning,
         "export CLASSROOM_TRANSFORM_PIPELINE=" + transform,
+        "export PATH=\"$HOME/.classroom/java/bin:$PATH\"",
         "EOF",
         "cat > \"$HOME/.classroom/config.json\" <<'EOF'",
         "{\"student\": \"" + studentId + "\", \"dataBucket\": \"" + data + "\",",
@@ -232,11 +234,11 @@ public final class StudentNotebook extends Construct {
         "EOF",
         "grep -qs classroom/env \"$HOME/.bashrc\" || echo '. \"$HOME/.classroom/env\"' >>"
             + " \"$HOME/.bashrc\"",
-        "# Downloads at every start (about a minute); in the background, as a lifecycle script"
-            + " must end within 5 minutes.",
-        "if ! command -v java >/dev/null; then",
-        "  nohup micromamba install -y -n base -c conda-forge openjdk=17 maven \\",
-        "    >\"$HOME/.classroom/java-install.log\" 2>&1 &",
+        "# Java 17 and Maven into the space's own volume, once (it keeps them across restarts); in"
+            + " the background, as a lifecycle script must end within 5 minutes.",
+        "if [ ! -x \"$HOME/.classroom/java/bin/java\" ]; then",
+        "  nohup micromamba create -y -p \"$HOME/.classroom/java\" -c conda-forge openjdk=17"
+            + " maven >\"$HOME/.classroom/java-install.log\" 2>&1 &",
         "fi",
         "");
   }
