@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +24,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
@@ -62,19 +59,20 @@ public final class AwsVerbs implements AutoCloseable {
   private final Target target;
   private final PrintStream out;
   private final Duration poll;
-  private StackOutputs stack;
+  private final StackTarget where;
 
   AwsVerbs(AwsSession aws, Target target, PrintStream out, Duration poll) {
     this.aws = aws;
     this.target = target;
     this.out = out;
     this.poll = poll;
+    this.where = new StackTarget(aws, target);
   }
 
   /** The verbs against AWS, in the pipeline ARN's region when no other is given. */
   public static AwsVerbs connect(AwsSession.Settings settings, Target target, PrintStream out) {
     Optional<String> arnRegion =
-        target.pipeline().map(AwsVerbs::checkArn).map(a -> a.split(":")[3]);
+        target.pipeline().map(StackTarget::checkArn).map(a -> a.split(":")[3]);
     return new AwsVerbs(AwsSession.connect(settings, arnRegion), target, out, POLL);
   }
 
@@ -101,7 +99,7 @@ public final class AwsVerbs implements AutoCloseable {
   public int upload(Map<String, Path> channels, Path batchInput) {
     return call(
         () -> {
-          String bucket = target.bucket().orElseGet(() -> stack("--bucket").dataBucket());
+          String bucket = target.bucket().orElseGet(() -> where.stack("--bucket").dataBucket());
           DataUpload.Summary s = new DataUpload(aws.s3(), bucket, out).upload(channels, batchInput);
           out.printf(
               Locale.ROOT,
@@ -157,7 +155,7 @@ public final class AwsVerbs implements AutoCloseable {
 
   private int startAndFollow(Pipeline kind, Optional<String> name, String input)
       throws InterruptedException {
-    String pipeline = pipeline(kind);
+    String pipeline = where.pipeline(kind);
     String execution =
         name.orElseGet(
             () ->
@@ -173,7 +171,7 @@ public final class AwsVerbs implements AutoCloseable {
               .startExecution(r -> r.stateMachineArn(pipeline).name(execution).input(input))
               .executionArn();
     } catch (StateMachineDoesNotExistException | InvalidArnException e) {
-      throw unknownPipeline(pipeline, kind);
+      throw where.unknownPipeline(pipeline, kind);
     } catch (ExecutionAlreadyExistsException e) {
       throw new LocalException(
           "the "
@@ -199,7 +197,7 @@ public final class AwsVerbs implements AutoCloseable {
   public int list() {
     return call(
         () -> {
-          for (Map.Entry<Pipeline, String> p : pipelines().entrySet()) {
+          for (Map.Entry<Pipeline, String> p : where.pipelines().entrySet()) {
             out.println(p.getKey().word() + " executions (" + p.getValue() + "):");
             List<ExecutionListItem> items;
             try {
@@ -208,7 +206,7 @@ public final class AwsVerbs implements AutoCloseable {
                       .listExecutions(r -> r.stateMachineArn(p.getValue()).maxResults(50))
                       .executions();
             } catch (StateMachineDoesNotExistException | InvalidArnException e) {
-              throw unknownPipeline(p.getValue(), p.getKey());
+              throw where.unknownPipeline(p.getValue(), p.getKey());
             }
             for (ExecutionListItem e : items) {
               out.printf(
@@ -231,7 +229,7 @@ public final class AwsVerbs implements AutoCloseable {
           Pipeline jobKind = Pipeline.ofJob(name);
           String job = name;
           if (jobKind == null) {
-            DescribeExecutionResponse e = execution(name);
+            DescribeExecutionResponse e = where.execution(name);
             ObjectNode ex = json.putObject("Execution");
             ex.put("Name", e.name());
             ex.put("ExecutionArn", e.executionArn());
@@ -242,7 +240,7 @@ public final class AwsVerbs implements AutoCloseable {
             ex.set("Output", ExecutionHistory.parse(e.output()));
             ex.put("Error", e.error());
             ex.put("Cause", e.cause());
-            Optional<ExecutionHistory.Job> j = jobOf(e.executionArn());
+            Optional<ExecutionHistory.Job> j = where.jobOf(e.executionArn());
             jobKind = j.map(ExecutionHistory.Job::kind).orElse(null);
             job = j.map(ExecutionHistory.Job::name).orElse(null);
           }
@@ -266,7 +264,8 @@ public final class AwsVerbs implements AutoCloseable {
           String job = name;
           if (kind == null) {
             ExecutionHistory.Job j =
-                jobOf(execution(name).executionArn())
+                where
+                    .jobOf(where.execution(name).executionArn())
                     .orElseThrow(
                         () ->
                             new LocalException(
@@ -299,7 +298,7 @@ public final class AwsVerbs implements AutoCloseable {
   public int stop(String name) {
     return call(
         () -> {
-          DescribeExecutionResponse e = execution(name);
+          DescribeExecutionResponse e = where.execution(name);
           if (e.status() != ExecutionStatus.RUNNING) {
             out.println(
                 "execution " + e.name() + " is " + e.statusAsString() + ": nothing to stop");
@@ -311,7 +310,7 @@ public final class AwsVerbs implements AutoCloseable {
                       r.executionArn(e.executionArn())
                           .error("StoppedByStudent")
                           .cause("scripts/local stop"));
-          Optional<ExecutionHistory.Job> job = jobOf(e.executionArn());
+          Optional<ExecutionHistory.Job> job = where.jobOf(e.executionArn());
           out.println(
               "stopped execution "
                   + e.name()
@@ -401,128 +400,8 @@ public final class AwsVerbs implements AutoCloseable {
     return job;
   }
 
-  /** The SageMaker job an execution started (none when SageMaker has not created it). */
-  private Optional<ExecutionHistory.Job> jobOf(String executionArn) {
-    ExecutionHistory history = new ExecutionHistory(aws.sfn(), executionArn);
-    history.next();
-    return history.job().filter(j -> history.jobCreated());
-  }
-
-  /** An execution by ARN, or by name in one of the pipelines. */
-  private DescribeExecutionResponse execution(String name) {
-    if (name.startsWith("arn:")) {
-      try {
-        return aws.sfn().describeExecution(r -> r.executionArn(name));
-      } catch (ExecutionDoesNotExistException | InvalidArnException e) {
-        throw new LocalException(
-            "there is no execution "
-                + name
-                + " in "
-                + aws.region()
-                + ": see scripts/local list --target aws");
-      }
-    }
-    Map<Pipeline, String> pipelines = pipelines();
-    for (String pipeline : pipelines.values()) {
-      // arn:aws:states:R:A:stateMachine:M -> arn:aws:states:R:A:execution:M:NAME
-      String arn = pipeline.replace(":stateMachine:", ":execution:") + ":" + name;
-      try {
-        return aws.sfn().describeExecution(r -> r.executionArn(arn));
-      } catch (ExecutionDoesNotExistException e) {
-        // not in this pipeline
-      }
-    }
-    throw new LocalException(
-        "no execution named "
-            + name
-            + " in the "
-            + String.join(", ", pipelines.keySet().stream().map(Pipeline::word).toList())
-            + " pipeline"
-            + (pipelines.size() > 1 ? "s" : "")
-            + ": see scripts/local list --target aws "
-            + targetOptions());
-  }
-
-  /**
-   * The pipelines in reach: the explicit {@code --pipeline} (of any kind), else the stack's three.
-   */
-  private Map<Pipeline, String> pipelines() {
-    Map<Pipeline, String> pipelines = new LinkedHashMap<>();
-    if (target.pipeline().isPresent()) {
-      pipelines.put(Pipeline.TRAINING, target.pipeline().get());
-      return pipelines;
-    }
-    for (Pipeline p : Pipeline.values()) {
-      pipelines.put(p, p.arn(stack("--pipeline")));
-    }
-    return pipelines;
-  }
-
-  private String pipeline(Pipeline kind) {
-    return target.pipeline().orElseGet(() -> kind.arn(stack("--pipeline")));
-  }
-
-  private StackOutputs stack(String alternative) {
-    if (stack == null) {
-      String student =
-          target
-              .student()
-              .orElseThrow(
-                  () ->
-                      new LocalException(
-                          "which classroom stack? pass --student ID (your id in the class list;"
-                              + " your stack is Classroom-ID) or "
-                              + alternative));
-      stack = StackOutputs.of(aws.cloudFormation(), student, aws.region().id());
-    }
-    return stack;
-  }
-
-  private LocalException unknownPipeline(String arn, Pipeline kind) {
-    return new LocalException(
-        "there is no pipeline "
-            + arn
-            + " in "
-            + aws.region()
-            + ": "
-            + (target.pipeline().isPresent()
-                ? "check --pipeline (the stack output "
-                    + outputName(kind)
-                    + ") and --region, or pass --student ID instead"
-                : "the stack's output is stale; ask your platform engineer to deploy it again (scripts/deploy)"));
-  }
-
-  private static String outputName(Pipeline kind) {
-    return switch (kind) {
-      case TRAINING -> StackOutputs.TRAINING;
-      case TUNING -> StackOutputs.TUNING;
-      case TRANSFORM -> StackOutputs.TRANSFORM;
-    };
-  }
-
   private String stopCommand(String execution) {
-    return "scripts/local stop --target aws " + targetOptions() + " " + execution;
-  }
-
-  private String targetOptions() {
-    List<String> options = new ArrayList<>();
-    target.student().ifPresent(s -> options.add("--student " + s));
-    target.pipeline().ifPresent(p -> options.add("--pipeline " + p));
-    options.add("--region " + aws.region());
-    return String.join(" ", options);
-  }
-
-  /** A Step Functions state machine ARN, checked before any call. */
-  static String checkArn(String arn) {
-    if (!arn.matches("arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]+")) {
-      throw new LocalException(
-          "--pipeline "
-              + arn
-              + " is not a Step Functions state machine ARN; use the stack output"
-              + " TrainingPipelineArn, TuningPipelineArn or TransformPipelineArn"
-              + " (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), or --student ID");
-    }
-    return arn;
+    return "scripts/local stop --target aws " + where.options() + " " + execution;
   }
 
   private static String json(Object value) {

@@ -262,7 +262,7 @@ class AwsVerbsTest {
 
   @Test
   void somethingThatIsNoStateMachineArn_isRefusedBeforeAnyRequest() {
-    assertThatThrownBy(() -> AwsVerbs.checkArn("my-training-pipeline"))
+    assertThatThrownBy(() -> StackTarget.checkArn("my-training-pipeline"))
         .isInstanceOf(LocalException.class)
         .hasMessageContaining(
             "--pipeline my-training-pipeline is not a Step Functions state machine ARN")
