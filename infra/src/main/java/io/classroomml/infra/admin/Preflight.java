@@ -357,13 +357,22 @@ public final class Preflight {
                   .imageIds(ImageIdentifier.builder().imageDigest(digest).build()));
       checks.add(Check.ok("images", repository + "@" + digest + " is in ECR"));
     } catch (ImageNotFoundException e) {
-      checks.add(Check.fail("images", repository + "@" + digest + " is not in ECR", fix));
+      // A deploy builds and pushes the images anyway (a recorded digest may have expired).
+      checks.add(
+          new Check(
+              "images",
+              forDeploy ? Status.TODO : Status.FAIL,
+              repository + "@" + digest + " is not in ECR",
+              forDeploy ? "deploy builds and pushes the images" : fix));
     } catch (RepositoryNotFoundException e) {
       checks.add(
-          Check.fail(
+          new Check(
               "images",
+              forDeploy ? Status.TODO : Status.FAIL,
               "no repository " + repository + ": the platform stack is not deployed",
-              "scripts/deploy deploys the platform stack first"));
+              forDeploy
+                  ? "deploy deploys the platform stack first"
+                  : "scripts/deploy deploys the platform stack first"));
     } catch (SdkException e) {
       checks.add(
           Check.fail(

@@ -103,6 +103,26 @@ class DeployTest {
   }
 
   @Test
+  void rerun_recordedImagesExpiredFromEcr_rebuildsThemRatherThanFailing() throws Exception {
+    Files.writeString(
+        dir.resolve("cdk.context.json"),
+        "{\"trainingImageDigest\": \""
+            + TestRoots.TRAINING
+            + "\", \"inferenceImageDigest\": \""
+            + TestRoots.INFERENCE
+            + "\"}");
+    FakeAws aws =
+        FakeAws.readyAccount()
+            .error("ecr", "DescribeImages", 400, "ImageNotFoundException", "expired");
+    RecordedCommands commands = new RecordedCommands();
+
+    deploy(aws, commands, whole());
+
+    assertThat(commands.programs()).anyMatch(p -> p.startsWith("scripts/build-images"));
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("TODO");
+  }
+
+  @Test
   void addedStudent_deploysOnlyThatStack() throws Exception {
     RecordedCommands commands = new RecordedCommands();
 
