@@ -510,6 +510,20 @@ public final class CostGuard {
                 e.maxCapacity() * hosting));
       }
     }
+    NotebookSettings n = config.notebooks();
+    if (n.enabled()) {
+      double dearest =
+          n.instanceTypes().stream()
+              .mapToDouble(type -> prices.hourly(region, Usage.NOTEBOOK, type).orElseThrow())
+              .max()
+              .orElseThrow();
+      lines.add(
+          new CostLine(
+              "notebook",
+              ContextKeys.NOTEBOOK_INSTANCE_TYPES,
+              String.format(Locale.ROOT, "1 app on the dearest type at $%.4f/h", dearest),
+              dearest));
+    }
     return lines;
   }
 

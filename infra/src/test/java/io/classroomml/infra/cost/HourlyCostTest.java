@@ -72,6 +72,17 @@ class HourlyCostTest {
   }
 
   @Test
+  void studentNotebooks_addTheDearestNotebookTypeForAnHour() {
+    double without = check(CostGuardTest.valid()).students().get(0).usdPerHour();
+
+    double with = check(with("studentNotebooks", "true")).students().get(0).usdPerHour();
+
+    assertThat(with - without)
+        .isCloseTo(
+            PRICES.hourly("us-east-1", Usage.NOTEBOOK, "ml.t3.medium").getAsDouble(), within(1e-9));
+  }
+
+  @Test
   void zeroConcurrentJobs_isRefusedNamingTheKey() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(with("maxConcurrentJobs", "0")))
         .hasMessageContaining("maxConcurrentJobs")
