@@ -3,6 +3,7 @@ package io.classroomml.serving.bench;
 import io.classroomml.serving.predict.DjlImageClassifier;
 import io.classroomml.serving.testing.Payloads;
 import io.classroomml.serving.testing.TinyModel;
+import io.classroomml.testing.Processes;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +39,9 @@ public final class ServeBenchmark {
 
   /** {@code /proc/<pid>/stat} counts CPU time in clock ticks (USER_HZ, 100 on Linux). */
   private static final double CLOCK_TICKS = 100.0;
+
+  /** The server drains for at most 25 s after SIGTERM; beyond this it is stuck. */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
 
   private ServeBenchmark() {}
 
@@ -92,8 +97,7 @@ public final class ServeBenchmark {
     int port = 0;
     for (int run = 0; run < 3; run++) {
       if (server != null) {
-        server.destroy();
-        server.waitFor();
+        stop(server);
       }
       port = freePort();
       long t0 = System.nanoTime();
@@ -197,7 +201,7 @@ public final class ServeBenchmark {
       Thread.sleep(1000);
     }
     load.shutdown();
-    load.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    load.awaitTermination(30, TimeUnit.SECONDS);
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("seconds", loadSeconds);
     memory.put("requests", served.get());
@@ -213,8 +217,7 @@ public final class ServeBenchmark {
     memory.put("rssMbMax", rssKb.stream().mapToLong(Long::longValue).max().orElse(0) / 1024);
     result.put("memoryUnderLoad", memory);
 
-    server.destroy();
-    result.put("exitAfterSigterm", server.waitFor());
+    result.put("exitAfterSigterm", stop(server));
     String json =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .writerWithDefaultPrettyPrinter()
@@ -310,6 +313,19 @@ public final class ServeBenchmark {
     builder.redirectOutput(base.resolve("server-" + port + ".log").toFile());
     builder.redirectErrorStream(true);
     return builder.start();
+  }
+
+  /**
+   * SIGTERM, then the server's exit status; past {@link #STOP_TIMEOUT} (its 25 s drain plus a
+   * margin) it is killed and the status is that of the kill.
+   */
+  private static int stop(Process server) throws InterruptedException {
+    server.destroy();
+    if (!server.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      System.err.println("the server did not stop within " + STOP_TIMEOUT + "; killing it");
+      Processes.kill(server);
+    }
+    return server.exitValue();
   }
 
   private static void waitForPing(int port) throws InterruptedException {

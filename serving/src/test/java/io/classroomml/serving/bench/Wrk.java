@@ -1,9 +1,10 @@
 package io.classroomml.serving.bench;
 
+import io.classroomml.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,12 +20,19 @@ final class Wrk {
   record Result(
       double requestsPerSecond, long requests, long non2xx, Map<String, Double> latencyMs) {}
 
+  /** {@code wrk --version} answers at once; anything longer is a broken install. */
+  private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Beyond its {@code -d} seconds, wrk needs a moment to connect and print its summary. */
+  private static final Duration RUN_GRACE = Duration.ofSeconds(30);
+
   private Wrk() {}
 
   /** Whether {@code wrk} is on the PATH. */
   static boolean available() {
     try {
-      return new ProcessBuilder("wrk", "--version").start().waitFor() >= 0;
+      Processes.run(new ProcessBuilder("wrk", "--version"), VERSION_TIMEOUT);
+      return true;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -48,20 +56,19 @@ final class Wrk {
                 "f:close()",
                 "wrk.headers[\"Content-Type\"] = \"application/octet-stream\"",
                 ""));
-    Process wrk =
-        new ProcessBuilder(
-                "wrk",
-                "-t1",
-                "-c" + connections,
-                "-d" + seconds + "s",
-                "--latency",
-                "-s",
-                script.toString(),
-                "http://127.0.0.1:" + port + "/invocations")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    wrk.waitFor();
+    String out =
+        Processes.run(
+                new ProcessBuilder(
+                    "wrk",
+                    "-t1",
+                    "-c" + connections,
+                    "-d" + seconds + "s",
+                    "--latency",
+                    "-s",
+                    script.toString(),
+                    "http://127.0.0.1:" + port + "/invocations"),
+                Duration.ofSeconds(seconds).plus(RUN_GRACE))
+            .output();
     Map<String, Double> latency = new LinkedHashMap<>();
     Matcher m = Pattern.compile("\\s+(50|90|99)%\\s+([\\d.]+)(us|ms|s)").matcher(out);
     while (m.find()) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,11 +65,9 @@ class HostileInputTest {
   @Test
   void pngDeclaring100MillionBy1Pixels_isRefusedFromItsHeader_sayingWhatFits() throws IOException {
     byte[] bomb = Payloads.pngDeclaring(100_000_000, 1);
-    long start = System.nanoTime();
 
     HttpResponse<String> response = server.invoke(bomb, "image/png");
 
-    assertThat((System.nanoTime() - start) / 1_000_000).as("ms to refuse").isLessThan(2_000);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
     String message = JSON.readTree(response.body()).get("message").asText();
     assertThat(message)
@@ -90,11 +89,17 @@ class HostileInputTest {
     assertThat(response.body()).contains("instance 0");
   }
 
+  /**
+   * Bombs and normal images at once: every normal request is answered 200 while every bomb is
+   * refused. How fast is measured by {@code scripts/bench serve}, not asserted here;
+   * {@code @Timeout} only guards against a hang.
+   */
   @Test
-  void normalRequests_areStillServed_whileBombsArrive() throws Exception {
+  void normalRequests_areAllServed_whileBombsAreRefused() throws Exception {
     byte[] bomb = Payloads.pngDeclaring(100_000_000, 1);
     byte[] normal = Payloads.imageFile("png", 1, 32, 32);
     AtomicBoolean attacking = new AtomicBoolean(true);
+    AtomicInteger bombsRefused = new AtomicInteger();
     ExecutorService attackers = Executors.newFixedThreadPool(3);
     try {
       List<Future<?>> attacks = new ArrayList<>();
@@ -102,23 +107,23 @@ class HostileInputTest {
         attacks.add(
             attackers.submit(
                 () -> {
-                  while (attacking.get()) {
-                    assertThat(server.invoke(bomb, "image/png").statusCode()).isEqualTo(413);
-                  }
+                  do {
+                    HttpResponse<String> refused = server.invoke(bomb, "image/png");
+                    assertThat(refused.statusCode()).as(refused.body()).isIn(413, 503);
+                    bombsRefused.incrementAndGet();
+                  } while (attacking.get());
+                  return null;
                 }));
       }
-      long slowest = 0;
       for (int i = 0; i < 20; i++) {
-        long start = System.nanoTime();
         HttpResponse<String> response = server.invoke(normal, "image/png");
-        slowest = Math.max(slowest, System.nanoTime() - start);
-        assertThat(response.statusCode()).as(response.body()).isIn(200, 503);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       }
       attacking.set(false);
       for (Future<?> attack : attacks) {
         attack.get();
       }
-      assertThat(slowest / 1_000_000).as("slowest normal request, ms").isLessThan(3_000);
+      assertThat(bombsRefused.get()).as("bombs refused").isGreaterThanOrEqualTo(3);
     } finally {
       attacking.set(false);
       attackers.shutdownNow();

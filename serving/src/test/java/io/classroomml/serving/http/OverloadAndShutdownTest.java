@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OverloadAndShutdownTest {
 
+  /**
+   * How long {@link SlowRequest#finish()} waits for the status line. A blocking socket read ignores
+   * interrupts, so without it {@code @Timeout} could not stop a test whose answer never comes.
+   */
+  private static final int READ_TIMEOUT_MS = 60_000;
+
   /** A request whose headers and first half of the body are sent; the rest waits for finish(). */
   private static final class SlowRequest implements AutoCloseable {
     private final Socket socket;
@@ -34,6 +40,7 @@ class OverloadAndShutdownTest {
     SlowRequest(int port, byte[] body) throws IOException {
       this.body = body;
       socket = new Socket("127.0.0.1", port);
+      socket.setSoTimeout(READ_TIMEOUT_MS);
       OutputStream out = socket.getOutputStream();
       String head =
           "POST /invocations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
@@ -89,10 +96,10 @@ class OverloadAndShutdownTest {
 
   @Test
   void stop_letsTheRequestInFlightFinish_andRefusesNewOnes() throws Exception {
-    ServerHarness server =
-        ServerHarness.start(
-            Map.of(ServingEnvironment.WORKERS, "1", ServingEnvironment.QUEUE_CAPACITY, "0"));
-    try (SlowRequest held = new SlowRequest(server.server().port(), Payloads.cifarRecords(2))) {
+    try (ServerHarness server =
+            ServerHarness.start(
+                Map.of(ServingEnvironment.WORKERS, "1", ServingEnvironment.QUEUE_CAPACITY, "0"));
+        SlowRequest held = new SlowRequest(server.server().port(), Payloads.cifarRecords(2))) {
       awaitAdmitted(server);
       CompletableFuture<Integer> stopped =
           CompletableFuture.supplyAsync(() -> server.server().stop(Duration.ofSeconds(20)));
