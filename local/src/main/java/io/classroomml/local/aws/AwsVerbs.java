@@ -21,7 +21,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -246,9 +248,10 @@ public final class AwsVerbs implements AutoCloseable {
           }
           if (jobKind == Pipeline.TRAINING) {
             json.set("TrainingJob", trainingJob(job));
-          } else if (jobKind != null) {
-            json.putObject(jobKind == Pipeline.TUNING ? "HyperParameterTuningJob" : "TransformJob")
-                .put("Name", job);
+          } else if (jobKind == Pipeline.TUNING) {
+            json.set("HyperParameterTuningJob", tuningJob(job));
+          } else if (jobKind == Pipeline.TRANSFORM) {
+            json.set("TransformJob", transformJob(job));
           }
           out.println(
               ExecutionHistory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -397,6 +400,49 @@ public final class AwsVerbs implements AutoCloseable {
     job.put(
         "ModelArtifacts",
         d.modelArtifacts() == null ? null : d.modelArtifacts().s3ModelArtifacts());
+    return job;
+  }
+
+  private ObjectNode tuningJob(String name) {
+    DescribeHyperParameterTuningJobResponse d =
+        aws.sageMaker().describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name));
+    ObjectNode job = ExecutionHistory.JSON.createObjectNode();
+    job.put("HyperParameterTuningJobName", d.hyperParameterTuningJobName());
+    job.put("HyperParameterTuningJobStatus", d.hyperParameterTuningJobStatusAsString());
+    job.put("FailureReason", d.failureReason());
+    ObjectNode counters = job.putObject("TrainingJobStatusCounters");
+    if (d.trainingJobStatusCounters() != null) {
+      var c = d.trainingJobStatusCounters();
+      counters.put("Completed", c.completed());
+      counters.put("InProgress", c.inProgress());
+      counters.put("RetryableError", c.retryableError());
+      counters.put("NonRetryableError", c.nonRetryableError());
+      counters.put("Stopped", c.stopped());
+    }
+    if (d.bestTrainingJob() != null) {
+      ObjectNode best = job.putObject("BestTrainingJob");
+      best.put("TrainingJobName", d.bestTrainingJob().trainingJobName());
+      best.set(
+          "TunedHyperParameters",
+          ExecutionHistory.JSON.valueToTree(d.bestTrainingJob().tunedHyperParameters()));
+      if (d.bestTrainingJob().finalHyperParameterTuningJobObjectiveMetric() != null) {
+        var m = d.bestTrainingJob().finalHyperParameterTuningJobObjectiveMetric();
+        best.put(m.metricName(), m.value());
+      }
+    }
+    return job;
+  }
+
+  private ObjectNode transformJob(String name) {
+    DescribeTransformJobResponse d =
+        aws.sageMaker().describeTransformJob(r -> r.transformJobName(name));
+    ObjectNode job = ExecutionHistory.JSON.createObjectNode();
+    job.put("TransformJobName", d.transformJobName());
+    job.put("TransformJobStatus", d.transformJobStatusAsString());
+    job.put("FailureReason", d.failureReason());
+    job.put("ModelName", d.modelName());
+    job.put(
+        "S3OutputPath", d.transformOutput() == null ? null : d.transformOutput().s3OutputPath());
     return job;
   }
 

@@ -395,6 +395,35 @@ class AwsVerbsTest {
   }
 
   @Test
+  void describe_aTuningJobByName_printsItsTrialsAndBest() throws Exception {
+    String tuning = "s01--tune-0123456789ab";
+    aws.on(
+        "DescribeHyperParameterTuningJob",
+        """
+        {"HyperParameterTuningJobName":"%s",
+         "HyperParameterTuningJobArn":"arn:aws:sagemaker:eu-west-1:123456789012:hyper-parameter-tuning-job/%s",
+         "HyperParameterTuningJobConfig":{"Strategy":"Random",
+           "ResourceLimits":{"MaxNumberOfTrainingJobs":4,"MaxParallelTrainingJobs":2}},
+         "HyperParameterTuningJobStatus":"Completed","CreationTime":%s,
+         "TrainingJobStatusCounters":{"Completed":4},
+         "ObjectiveStatusCounters":{"Succeeded":4},
+         "BestTrainingJob":{"TrainingJobName":"%s-002-0a1b2c3d",
+           "TrainingJobArn":"arn:aws:sagemaker:eu-west-1:123456789012:training-job/%s-002-0a1b2c3d",
+           "CreationTime":%s,"TrainingJobStatus":"Completed",
+           "TunedHyperParameters":{"learning_rate":"0.01"},
+           "FinalHyperParameterTuningJobObjectiveMetric":{"MetricName":"validation:accuracy","Value":0.84}}}"""
+            .formatted(tuning, tuning, Answers.T0, tuning, tuning, Answers.T0));
+
+    assertThat(student().describe(tuning)).isZero();
+
+    var json = ServiceModels.JSON.readTree(printed()).path("HyperParameterTuningJob");
+    assertThat(json.path("HyperParameterTuningJobStatus").asText()).isEqualTo("Completed");
+    assertThat(json.path("TrainingJobStatusCounters").path("Completed").asInt()).isEqualTo(4);
+    assertThat(json.path("BestTrainingJob").path("TrainingJobName").asText())
+        .isEqualTo(tuning + "-002-0a1b2c3d");
+  }
+
+  @Test
   void deploy_saysTheStackOwnsTheEndpoint_andWhichModelKeyToSet() {
     aws.on("DescribeTrainingJob", Answers.trainingJob("Completed", "Completed", ""));
 
