@@ -20,7 +20,13 @@ public enum SageMakerName {
   /** {@code EndpointName} and {@code EndpointConfigName}. */
   ENDPOINT("endpoint", 63);
 
-  private static final Pattern SHAPE = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*");
+  /**
+   * The API's pattern, as botocore's service models write it (lengths apart); error messages that
+   * copy AWS's wording quote it.
+   */
+  public static final String API_PATTERN = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*";
+
+  private static final Pattern SHAPE = Pattern.compile(API_PATTERN);
 
   private final String what;
   private final int maxLength;

@@ -1,5 +1,6 @@
 package io.classroomml.local.endpoint;
 
+import io.classroomml.contract.SageMakerName;
 import io.classroomml.contract.SageMakerPaths;
 import io.classroomml.http.ServerLog;
 import io.classroomml.local.Installation;
@@ -84,9 +85,8 @@ public final class LocalEndpoints implements AutoCloseable {
    * in service ({@code /ping} 200), then routes {@code name} to it.
    */
   public synchronized Endpoint create(String name, Path modelTarGz) throws IOException {
-    if (!EndpointTarget.NAME.matcher(name).matches() || name.length() > 63) {
-      throw new LocalException(
-          "endpoint name '" + name + "' is not valid: 1-63 letters, digits and inner hyphens");
+    if (!SageMakerName.ENDPOINT.isValid(name)) {
+      throw new LocalException(SageMakerName.ENDPOINT.invalid(name));
     }
     if (endpoints.containsKey(name)) {
       throw new LocalException(

@@ -1,7 +1,7 @@
 package io.classroomml.runtime.gateway;
 
+import io.classroomml.contract.SageMakerName;
 import java.net.URI;
-import java.util.regex.Pattern;
 
 /**
  * One local endpoint behind the gateway: its SageMaker name and the container serving it.
@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
  */
 public record EndpointTarget(String name, URI container, String variant, long maxPayloadBytes) {
 
-  /** SageMaker's endpoint name rule: 1–63 characters, {@code ^[a-zA-Z0-9](-*[a-zA-Z0-9])*}. */
-  public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
-
   /** The variant name CreateEndpointConfig examples and the SageMaker SDK use by default. */
   public static final String DEFAULT_VARIANT = "AllTraffic";
 
@@ -25,15 +22,13 @@ public record EndpointTarget(String name, URI container, String variant, long ma
   /** The serverless body limit: 4 MiB. */
   public static final long SERVERLESS_MAX_PAYLOAD = 4L * 1024 * 1024;
 
-  /** Checks the name against SageMaker's rule and the limit against InvokeEndpoint's. */
+  /**
+   * Checks the name against SageMaker's rule ({@link SageMakerName#ENDPOINT}) and the limit against
+   * InvokeEndpoint's.
+   */
   public EndpointTarget {
-    if (!InvokeEndpointRules.validName(name)) {
-      throw new IllegalArgumentException(
-          "endpoint name '"
-              + name
-              + "' is not valid: 1-63 letters, digits and inner hyphens ("
-              + InvokeEndpointRules.NAME_PATTERN
-              + ")");
+    if (!SageMakerName.ENDPOINT.isValid(name)) {
+      throw new IllegalArgumentException(SageMakerName.ENDPOINT.invalid(name));
     }
     if (maxPayloadBytes < 1 || maxPayloadBytes > REALTIME_MAX_PAYLOAD) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.classroomml.runtime.gateway;
 
+import io.classroomml.contract.SageMakerName;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 final class InvokeEndpointRules {
 
   /** The name pattern of endpoints, variants, container host names. */
-  static final String NAME_PATTERN = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*";
+  private static final String NAME_PATTERN = SageMakerName.API_PATTERN;
 
   private static final String ASCII = "\\p{ASCII}*";
   private static final String PRINTABLE_ASCII = "\\p{Print}*";
@@ -43,7 +44,7 @@ final class InvokeEndpointRules {
   }
 
   private static final Rule ENDPOINT_NAME =
-      new Rule("", "endpointName", 1, 63, NAME_PATTERN, false);
+      new Rule("", "endpointName", 1, SageMakerName.ENDPOINT.maxLength(), NAME_PATTERN, false);
 
   private static final List<Rule> HEADERS =
       List.of(
@@ -84,13 +85,6 @@ final class InvokeEndpointRules {
               false));
 
   private InvokeEndpointRules() {}
-
-  /** Whether {@code name} is a valid endpoint name. */
-  static boolean validName(String name) {
-    List<String> errors = new ArrayList<>();
-    ENDPOINT_NAME.check(name, errors);
-    return errors.isEmpty();
-  }
 
   /** Every constraint {@code endpointName} and {@code headers} break; empty when none. */
   static List<String> violations(String endpointName, HttpHeaders headers) {
