@@ -50,8 +50,8 @@ final class CloudVerbs {
   @Command(
       name = "transform",
       description = {
-        "AWS (--target aws): classify batch/input/ with a training job's model, via your stack's",
-        "batch transform pipeline; output under batch/output/ in your artifact bucket"
+        "AWS (--target aws): classify batch/input/ with a training job's model",
+        "(your stack's batch transform pipeline; output under batch/output/ in the artifact bucket)"
       })
   static final class Transform implements Callable<Integer> {
     @ParentCommand LocalCli cli;

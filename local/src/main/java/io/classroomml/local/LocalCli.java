@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "scripts/local",
     synopsisSubcommandLabel = "VERB",
-    description = "SageMaker's workflow on this machine, no AWS account (docs/local-mode.md).",
+    description = {
+      "SageMaker's workflow on this machine, no AWS account (docs/local-mode.md);",
+      "with --target aws --student ID, the same verbs on your stack in AWS"
+    },
     footer = "%nworkspace: $CLASSROOM_LOCAL_HOME or .local/ in the project",
     subcommands = {
       RunVerb.class,
