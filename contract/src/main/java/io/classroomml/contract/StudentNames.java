@@ -14,6 +14,21 @@ public final class StudentNames {
    */
   public static final String SEPARATOR = "--";
 
+  /** The stack's CloudFormation outputs the student's tools read: the data bucket. */
+  public static final String OUTPUT_DATA_BUCKET = "DataBucket";
+
+  /** The artifact bucket (models, checkpoints, the pipelines' records). */
+  public static final String OUTPUT_ARTIFACTS_BUCKET = "ArtifactsBucket";
+
+  /** The training pipeline's state machine ARN. */
+  public static final String OUTPUT_TRAINING_PIPELINE = "TrainingPipelineArn";
+
+  /** The tuning pipeline's state machine ARN. */
+  public static final String OUTPUT_TUNING_PIPELINE = "TuningPipelineArn";
+
+  /** The batch transform pipeline's state machine ARN. */
+  public static final String OUTPUT_TRANSFORM_PIPELINE = "TransformPipelineArn";
+
   private StudentNames() {}
 
   /** The CloudFormation stack of student {@code id}. */

@@ -21,13 +21,13 @@ public record StackOutputs(
     String tuningPipeline,
     String transformPipeline) {
 
-  /** The output names {@code StudentStack} declares. */
-  static final String DATA_BUCKET = "DataBucket";
+  /** The output names the student stack declares (contract's {@link StudentNames}). */
+  static final String DATA_BUCKET = StudentNames.OUTPUT_DATA_BUCKET;
 
-  static final String ARTIFACTS_BUCKET = "ArtifactsBucket";
-  static final String TRAINING = "TrainingPipelineArn";
-  static final String TUNING = "TuningPipelineArn";
-  static final String TRANSFORM = "TransformPipelineArn";
+  static final String ARTIFACTS_BUCKET = StudentNames.OUTPUT_ARTIFACTS_BUCKET;
+  static final String TRAINING = StudentNames.OUTPUT_TRAINING_PIPELINE;
+  static final String TUNING = StudentNames.OUTPUT_TUNING_PIPELINE;
+  static final String TRANSFORM = StudentNames.OUTPUT_TRANSFORM_PIPELINE;
 
   /** The outputs of student {@code id}'s stack in the client's region. */
   static StackOutputs of(CloudFormationClient cloudFormation, String id, String region) {

@@ -244,6 +244,19 @@ class AwsVerbsTest {
   }
 
   @Test
+  void aStackWithoutAnOutput_saysToDeployItAgain() {
+    String old =
+        Answers.stack("UPDATE_COMPLETE")
+            .replaceAll("<member><OutputKey>TransformPipelineArn</OutputKey>.*?</member>", "");
+    aws.on("DescribeStacks", old);
+
+    assertThatThrownBy(() -> student().list())
+        .isInstanceOf(LocalException.class)
+        .hasMessageContaining("stack Classroom-s01 has no output TransformPipelineArn")
+        .hasMessageContaining("scripts/deploy");
+  }
+
+  @Test
   void anUnknownPipeline_isNamedWithTheStackOutputToUse() {
     String gone = Answers.arn("stateMachine:Gone");
     aws.fail(
