@@ -163,6 +163,30 @@ class AwsVerbsTest {
   }
 
   @Test
+  void aRunOverTheConcurrencyLimit_saysHowToSeeAndStopTheRunningOne() {
+    aws.on("StartExecution", Answers.started(TRAINING, "second"))
+        .on(
+            "DescribeExecution",
+            Answers.described(
+                TRAINING,
+                "second",
+                "FAILED",
+                "\"error\":\"TooManyRunning\",\"cause\":\"at most 1 training run at once per"
+                    + " student (maxConcurrentJobs)\""))
+        .on("GetExecutionHistory", Answers.history(Answers.entered(2, "CountRunning")));
+
+    int exit =
+        verbs(new AwsVerbs.Target(Optional.empty(), Optional.of(TRAINING), Optional.empty()))
+            .train(Optional.of("second"), Map.of(), Map.of());
+
+    assertThat(exit).isEqualTo(LocalMain.EXIT_JOB_FAILED);
+    assertThat(printed())
+        .contains("execution second: FAILED (TooManyRunning: at most 1 training run at once")
+        .contains("fix: see what runs with scripts/local list --target aws")
+        .contains("scripts/local stop --target aws NAME");
+  }
+
+  @Test
   void aFailedTrainingJob_printsSageMakersFailureReason() {
     String failure = "ClientError: train channel: data_batch_1.bin is missing";
     aws.on("DescribeStacks", Answers.stack("CREATE_COMPLETE"))
