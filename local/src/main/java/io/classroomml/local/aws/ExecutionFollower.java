@@ -69,9 +69,7 @@ final class ExecutionFollower {
         out.println("execution " + execution.name() + ": " + execution.statusAsString());
       }
       for (HistoryEvent e : history.next()) {
-        if (e.type() == HistoryEventType.TASK_STATE_ENTERED
-            || e.type() == HistoryEventType.PASS_STATE_ENTERED
-            || e.type() == HistoryEventType.CHOICE_STATE_ENTERED) {
+        if (e.type() == HistoryEventType.TASK_STATE_ENTERED) { // the steps that do something
           out.println("  step " + e.stateEnteredEventDetails().name());
         }
         ExecutionHistory.jobOf(e)
