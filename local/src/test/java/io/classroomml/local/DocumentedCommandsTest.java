@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.classroomml.contract.tuning.Strategy;
+import io.classroomml.runtime.client.InvokeCommand;
+import io.classroomml.testing.DocumentedCommands;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -34,19 +32,15 @@ class DocumentedCommandsTest {
   /** The project root (surefire runs in {@code local/}). */
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-  private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
   private static final Pattern COMMAND = Pattern.compile("^(?:\\$\\s+)?scripts/local(-run)?\\b");
   private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*(=[A-Z][A-Z0-9_]*)?");
 
-  /** A command line and where it was found. */
-  record Documented(String where, String line) {}
-
   @Test
   void everyDocumentedCommandLine_parses() throws IOException {
-    List<Documented> found = documented();
+    List<DocumentedCommands.Line> found = DocumentedCommands.find(ROOT, COMMAND);
     assertThat(found).as("command lines found in the docs").hasSizeGreaterThan(15);
 
-    for (Documented d : found) {
+    for (DocumentedCommands.Line d : found) {
       assertThatCode(() -> parse(d.line()))
           .as("%s: %s", d.where(), d.line())
           .doesNotThrowAnyException();
@@ -59,6 +53,9 @@ class DocumentedCommandsTest {
         .hasMessageContaining("--name")
         .hasMessageContaining("'N'");
     assertThatCode(() -> parse("scripts/local train --nmae N"))
+        .isInstanceOf(CommandLine.ParameterException.class);
+    assertThatCode(() -> parse("scripts/local invoke --endpont classroom a.png"))
+        .as("invoke's arguments, checked by the runtime client's parser")
         .isInstanceOf(CommandLine.ParameterException.class);
   }
 
@@ -82,6 +79,9 @@ class DocumentedCommandsTest {
   /** The args {@code line} stands for, parsed; throws on anything the command line refuses. */
   private static void parse(String line) {
     List<String> tokens = tokens(line);
+    if (tokens.stream().allMatch(DocumentedCommands::isRepeatMark)) {
+      return; // the program named in prose ("scripts/local ..."), not a command line
+    }
     CommandLine cli =
         LocalCli.commandLine(
             new LocalCli.Context(
@@ -104,28 +104,24 @@ class DocumentedCommandsTest {
 
   /** {@code scripts/local-run X} is {@code run X}; brackets, repeat marks and comments go. */
   static List<String> tokens(String line) {
-    String text = line.replaceFirst("^\\$\\s+", "").replaceFirst("\\s+#.*$", "");
-    text = text.replace("[", " ").replace("]", " ");
-    List<String> words = new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
+    List<String> words = new ArrayList<>(DocumentedCommands.words(line));
     String program = words.remove(0);
     if (program.equals("scripts/local-run")) {
       words.add(0, "run");
     }
-    if (words.contains("|")) {
-      throw new IllegalArgumentException("write one command line per alternative: " + line);
-    }
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
-      out.add(w.endsWith("...") && w.length() > 3 ? w.substring(0, w.length() - 3) : w);
-    }
-    return out;
+    return words;
   }
 
   /** Placeholders checked against the options' labels, then replaced by values of their type. */
   private static List<String> concrete(CommandSpec verb, List<String> tokens) {
     if (verb.parser().unmatchedOptionsArePositionalParams()) {
-      // invoke hands its arguments to the runtime client's own parser
-      return tokens.stream().filter(t -> !isRepeatMark(t)).toList();
+      // invoke hands its arguments to the runtime client's own parser: they must parse there
+      List<String> passed = tokens.stream().filter(t -> !isRepeatMark(t)).toList();
+      PrintStream nowhere = new PrintStream(PrintStream.nullOutputStream());
+      CommandLine invoke = InvokeCommand.commandLine(nowhere, nowhere);
+      invoke.parseArgs(
+          concrete(invoke.getCommandSpec(), AwsTarget.invokeArgs(passed)).toArray(String[]::new));
+      return passed;
     }
     List<String> args = new ArrayList<>();
     int positional = 0;
@@ -186,50 +182,6 @@ class DocumentedCommandsTest {
   }
 
   private static boolean isRepeatMark(String token) {
-    return token.equals("...") || token.equals("…");
-  }
-
-  /** Command lines in code blocks (one per line) and in code spans, README and docs/. */
-  private static List<Documented> documented() throws IOException {
-    List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-    try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-    }
-    List<Documented> found = new ArrayList<>();
-    for (Path file : files) {
-      String where = ROOT.relativize(file).toString();
-      boolean inBlock = false;
-      boolean continues = false;
-      StringBuilder prose = new StringBuilder();
-      for (String line : Files.readAllLines(file)) {
-        if (line.trim().startsWith("```")) {
-          inBlock = !inBlock;
-          continues = false;
-          continue;
-        }
-        if (inBlock) {
-          if (COMMAND.matcher(line.trim()).find()) {
-            found.add(new Documented(where, line.trim()));
-            continues = true;
-          } else if (continues && line.startsWith(" ") && !line.isBlank()) {
-            // an indented line goes on with the command above it
-            Documented last = found.remove(found.size() - 1);
-            found.add(new Documented(where, last.line() + " " + line.trim()));
-          } else {
-            continues = false;
-          }
-        } else {
-          prose.append(line).append('\n');
-        }
-      }
-      Matcher span = CODE_SPAN.matcher(prose);
-      while (span.find()) {
-        String code = span.group(1).replaceAll("\\s+", " ").trim();
-        if (COMMAND.matcher(code).find()) {
-          found.add(new Documented(where, code));
-        }
-      }
-    }
-    return found;
+    return DocumentedCommands.isRepeatMark(token);
   }
 }

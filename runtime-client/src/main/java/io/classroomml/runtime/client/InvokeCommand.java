@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
@@ -22,7 +28,14 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorExceptio
  * FILE...}: sends each file as one request and prints the classes. Without {@code --endpoint-url}
  * it calls AWS with the default credentials; with it, the local gateway.
  */
-public final class InvokeCommand {
+@Command(
+    name = "invoke",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sends each file to a SageMaker endpoint with the AWS SDK v2 client and prints the classes.",
+      "File types by extension: .jpg .jpeg .png .npy .json .jsonl .bin (CIFAR-10 records)."
+    })
+public final class InvokeCommand implements Callable<Integer> {
 
   /** Content types by file extension. */
   static final Map<String, String> TYPES =
@@ -37,66 +50,81 @@ public final class InvokeCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private InvokeCommand() {}
+  @Option(
+      names = "--endpoint",
+      paramLabel = "NAME",
+      required = true,
+      description = "the endpoint's name")
+  String endpoint;
+
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description = "a local runtime gateway, e.g. http://127.0.0.1:8090 (default: AWS)")
+  URI endpointUrl;
+
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "the AWS region (default: AWS_REGION)")
+  String region;
+
+  @Option(
+      names = "--top-k",
+      paramLabel = "K",
+      description = "classes listed per image (the custom attribute top_k=K)")
+  Integer topK;
+
+  @Option(
+      names = "--accept",
+      paramLabel = "TYPE",
+      defaultValue = "application/json",
+      description = "the answer's content type (default: ${DEFAULT-VALUE})")
+  String accept;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "the files to send")
+  List<Path> files = new ArrayList<>();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private InvokeCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The command line, printing answers to {@code out} and problems and usage to {@code err}. */
+  public static CommandLine commandLine(PrintStream out, PrintStream err) {
+    return new CommandLine(new InvokeCommand(out, err))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true));
+  }
 
   /** Runs the command; returns the exit status (0 all sent, 1 a request failed, 2 usage). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    String endpoint = null;
-    String endpointUrl = null;
-    String region = null;
-    String accept = "application/json";
-    String topK = null;
-    List<Path> files = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String next = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--endpoint" -> endpoint = next;
-        case "--endpoint-url" -> endpointUrl = next;
-        case "--region" -> region = next;
-        case "--accept" -> accept = next;
-        case "--top-k" -> topK = next;
-        default -> {
-          if (args[i].startsWith("--")) {
-            return usage(err, "unknown option " + args[i]);
-          }
-          files.add(Path.of(args[i]));
-          continue;
-        }
-      }
-      if (next == null) {
-        return usage(err, args[i] + " needs a value");
-      }
-      i++;
-    }
-    if (endpoint == null || files.isEmpty()) {
-      return usage(err, "--endpoint and at least one file are required");
-    }
+    return commandLine(out, err).execute(args);
+  }
+
+  @Override
+  public Integer call() {
     Region signingRegion =
         region != null
             ? Region.of(region)
             : Optional.ofNullable(System.getenv("AWS_REGION"))
                 .map(Region::of)
                 .orElse(InvokeClient.LOCAL_REGION);
+    String attributes = topK == null ? null : "top_k=" + topK;
     int status = 0;
     try (InvokeClient client =
-        endpointUrl != null
-            ? InvokeClient.local(URI.create(endpointUrl))
-            : InvokeClient.aws(signingRegion)) {
+        endpointUrl != null ? InvokeClient.local(endpointUrl) : InvokeClient.aws(signingRegion)) {
       for (Path file : files) {
-        status = Math.max(status, invokeOne(client, endpoint, file, accept, topK, out, err));
+        status = Math.max(status, invokeOne(client, file, attributes));
       }
     }
     return status;
   }
 
-  private static int invokeOne(
-      InvokeClient client,
-      String endpoint,
-      Path file,
-      String accept,
-      String topK,
-      PrintStream out,
-      PrintStream err) {
+  private int invokeOne(InvokeClient client, Path file, String attributes) {
     String name = file.getFileName().toString();
     String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     String contentType = TYPES.get(extension);
@@ -107,8 +135,8 @@ public final class InvokeCommand {
     try {
       byte[] body = Files.readAllBytes(file);
       InvokeClient.Invocation answer =
-          client.invoke(endpoint, body, contentType, accept, topK == null ? null : "top_k=" + topK);
-      print(file, answer, out);
+          client.invoke(endpoint, body, contentType, accept, attributes);
+      print(file, answer);
       return 0;
     } catch (ModelErrorException e) {
       err.println(
@@ -123,8 +151,7 @@ public final class InvokeCommand {
     }
   }
 
-  private static void print(Path file, InvokeClient.Invocation answer, PrintStream out)
-      throws IOException {
+  private void print(Path file, InvokeClient.Invocation answer) throws IOException {
     String text = new String(answer.body(), StandardCharsets.UTF_8);
     if (answer.contentType() == null || !answer.contentType().startsWith("application/json")) {
       out.print(file + ":\n" + text);
@@ -146,13 +173,5 @@ public final class InvokeCommand {
       }
       out.println(line);
     }
-  }
-
-  private static int usage(PrintStream err, String problem) {
-    err.println("invoke: " + problem);
-    err.println(
-        "usage: invoke --endpoint NAME [--endpoint-url http://127.0.0.1:8090] [--region R]"
-            + " [--top-k K] [--accept TYPE] FILE...");
-    return 2;
   }
 }

@@ -3,53 +3,67 @@ package io.classroomml.runtime.gateway;
 import io.classroomml.http.ServerLog;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code gateway [--port P] --endpoint NAME=URL ...}: runs the {@link RuntimeGateway} until
- * stopped. Default port 8090.
+ * {@code gateway [--port P] --endpoint NAME=URL ...}: runs the {@link RuntimeGateway} until the
+ * process is told to stop (SIGTERM, Ctrl-C), then closes it.
  */
-public final class GatewayCommand {
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = "Serves the SageMaker Runtime API locally, routing each endpoint to a container.")
+public final class GatewayCommand implements Callable<Integer> {
 
   /** The gateway's port unless {@code --port} says otherwise. */
   public static final int DEFAULT_PORT = 8090;
 
-  private GatewayCommand() {}
+  @Spec CommandSpec spec;
 
-  /** Parses the arguments and serves; exits 2 on a bad argument. */
-  public static void main(String[] args) {
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      defaultValue = "" + DEFAULT_PORT,
+      description = "port to listen on (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "NAME=URL",
+      description =
+          "an endpoint name and its container's base URL, e.g. classroom=http://127.0.0.1:8080")
+  Map<String, URI> endpoints = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
     ServerLog log = ServerLog.stdout();
-    int port = DEFAULT_PORT;
-    RuntimeGateway gateway;
+    RuntimeGateway gateway = RuntimeGateway.create(port, RuntimeGateway.DEFAULT_TIMEOUT, log);
     try {
-      java.util.List<EndpointTarget> targets = new java.util.ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
-        String value = i + 1 < args.length ? args[i + 1] : "";
-        switch (args[i]) {
-          case "--port" -> port = Integer.parseInt(value);
-          case "--endpoint" -> {
-            int eq = value.indexOf('=');
-            if (eq <= 0) {
-              throw new IllegalArgumentException("--endpoint needs NAME=URL, got '" + value + "'");
-            }
-            targets.add(
-                EndpointTarget.realtime(
-                    value.substring(0, eq), URI.create(value.substring(eq + 1))));
-          }
-          default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-        }
-        i++;
-      }
-      gateway = RuntimeGateway.create(port, RuntimeGateway.DEFAULT_TIMEOUT, log);
-      targets.forEach(gateway::register);
-    } catch (IllegalArgumentException | IOException e) {
-      System.err.println("gateway: " + e.getMessage());
-      System.err.println("usage: gateway [--port P] --endpoint NAME=http://HOST:PORT ...");
-      System.exit(2);
-      return;
+      endpoints.forEach((name, url) -> gateway.register(EndpointTarget.realtime(name, url)));
+    } catch (IllegalArgumentException e) {
+      gateway.close();
+      throw new ParameterException(spec.commandLine(), "--endpoint: " + e.getMessage(), e);
     }
+    CountDownLatch closed = new CountDownLatch(1);
     gateway.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  gateway.close();
+                  closed.countDown();
+                },
+                "shutdown"));
     log.info("gateway-listening", Map.of("port", gateway.port()));
+    closed.await();
+    return 0;
   }
 }
