@@ -395,6 +395,9 @@ public final class Preflight {
       return "";
     }
     int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    String line = nl < 0 ? message : message.substring(0, nl);
+    // The credentials chain lists every provider it tried; the first sentence says enough.
+    int chain = line.indexOf(" AwsCredentialsProviderChain(");
+    return chain < 0 ? line : line.substring(0, chain);
   }
 }
