@@ -1,6 +1,7 @@
 package io.classroomml.infra.admin;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +82,8 @@ public final class ClassroomCli {
   /** Runs {@code args}; returns the exit status (0 fine, 1 a failed check or step, 2 bad input). */
   public static int execute(Wiring wiring, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new ClassroomCli(wiring));
-    cli.setOut(new java.io.PrintWriter(wiring.out(), true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(wiring.out(), true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof AdminException a) {

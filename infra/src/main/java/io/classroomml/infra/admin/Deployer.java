@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
 public final class Deployer {
 
   static final String CDK = "node_modules/.bin/cdk";
+
+  /** The steps whose output or input the deploy itself handles (digests out, digests in). */
+  static final String IMAGES = "images";
+
+  static final String STUDENTS = "student stacks";
   static final String BUILD_IMAGES = "scripts/build-images";
 
   private static final Pattern FLAVOUR = Pattern.compile("-c trainingImageFlavor=(gpu|cpu)");
@@ -55,6 +60,11 @@ public final class Deployer {
   private final Commands commands;
   private final PrintStream out;
 
+  /**
+   * @param defaultRegion the credentials' region, when the context sets none
+   * @param commands runs cdk and scripts/build-images
+   * @param out where the preflight table, the plan and progress go
+   */
   public Deployer(
       AwsClients aws,
       ClassContext context,
@@ -118,7 +128,7 @@ public final class Deployer {
       }
       out.println("== " + step.name());
       List<String> command = new ArrayList<>(step.command());
-      if (step.name().equals("student stacks")) {
+      if (step.name().equals(STUDENTS)) {
         ImageDigests digests = current(images);
         String training = pending(ContextKeys.TRAINING_IMAGE_DIGEST);
         String inference = pending(ContextKeys.INFERENCE_IMAGE_DIGEST);
@@ -135,7 +145,7 @@ public final class Deployer {
         }
       }
       String output = commands.run(step.name(), command);
-      if (step.name().equals("images")) {
+      if (step.name().equals(IMAGES)) {
         images = parseDigests(output);
         context.record(images, parseFlavour(output));
         out.println(
@@ -220,7 +230,7 @@ public final class Deployer {
     if (images.isPresent()) {
       steps.add(
           new DeployStep(
-              "images",
+              IMAGES,
               List.of(),
               "skipped: using " + images.get().training() + " and " + images.get().inference()));
     } else {
@@ -229,7 +239,7 @@ public final class Deployer {
       build.addAll(options.buildImages());
       steps.add(
           new DeployStep(
-              "images",
+              IMAGES,
               build,
               "Jib pushes only the layers ECR lacks; digests go to " + ClassContext.CONTEXT_FILE));
     }
@@ -249,8 +259,7 @@ public final class Deployer {
                 .orElse(pending(ContextKeys.INFERENCE_IMAGE_DIGEST))));
     deploy.addAll(passOn);
     steps.add(
-        new DeployStep(
-            "student stacks", deploy, "cdk deploy updates only stacks whose templates changed"));
+        new DeployStep(STUDENTS, deploy, "cdk deploy updates only stacks whose templates changed"));
     return steps;
   }
 
