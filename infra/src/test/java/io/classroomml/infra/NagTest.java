@@ -71,6 +71,12 @@ class NagTest {
   }
 
   @Test
+  void notebooksClassroom_hasNoUnsuppressedFindings() {
+    List<String> found = findings(TestClassrooms.notebooks());
+    assertThat(found).isEmpty();
+  }
+
+  @Test
   void realtimeClassroom_hasNoUnsuppressedFindings() {
     List<String> found = findings(TestClassrooms.realtime());
     assertThat(found).isEmpty();
