@@ -1,8 +1,10 @@
-# Runs teardown.py against a fake boto3 that records every request and keeps a small Studio
-# domain's state: alice's profile with an app, alice's space with a running app, bob's space with
-# a running app. Deleting an app makes it Deleting, then Deleted at the next look; deleting a
-# space removes it. Prints one JSON object: the requests of each run (Delete, then budget stop).
-#   python3 fake_boto3_harness.py <teardown.py> <env.json>
+# Runs a cleanup function (teardown.py, or domain_cleanup.py with "domain") against a fake boto3
+# that records every request and keeps a small Studio domain's state: alice's profile with an app,
+# alice's space with a running app, bob's space with a running app, both profiles, the domain and
+# its two NFS security groups next to the VPC's default group. Deleting an app makes it Deleting,
+# then Deleted at the next look; deleting a space, profile or domain removes it. Prints one JSON
+# object: the requests of each run (Delete, then, for teardown.py, the budget stop).
+#   python3 fake_boto3_harness.py <script.py> <env.json> [domain]
 import json
 import os
 import runpy
@@ -16,6 +18,8 @@ state = {}
 
 
 def reset():
+    state["domain"] = True
+    state["profiles"] = ["alice--notebook", "bob--notebook"]
     state["spaces"] = {"alice--s1": "alice--notebook", "bob--s1": "bob--notebook"}
     state["apps"] = [
         {"AppType": "JupyterLab", "AppName": "default", "SpaceName": "alice--s1",
@@ -35,6 +39,10 @@ class ClientError(Exception):
     pass
 
 
+class ResourceNotFound(ClientError):
+    pass
+
+
 class Paginator:
     def __init__(self, client, op):
         self.client, self.op = client, op
@@ -45,7 +53,7 @@ class Paginator:
 
 
 class Client:
-    exceptions = types.SimpleNamespace(ClientError=ClientError)
+    exceptions = types.SimpleNamespace(ClientError=ClientError, ResourceNotFound=ResourceNotFound)
 
     def __init__(self, service):
         self.service = service
@@ -65,6 +73,8 @@ class Client:
                 if a["Status"] == "Deleting":
                     a["Status"] = "Deleted"
             return {"Apps": page}
+        if op == "list_user_profiles":
+            return {"UserProfiles": [{"UserProfileName": p} for p in state["profiles"]]}
         return {"AttachedPolicies": [], "TrainingJobSummaries": [], "Models": [],
                 "HyperParameterTuningJobSummaries": [], "TransformJobSummaries": []}
 
@@ -78,6 +88,19 @@ class Client:
                         a["Status"] = "Deleting"
             if name == "delete_space":
                 state["spaces"].pop(kw["SpaceName"])
+            if name == "delete_user_profile":
+                state["profiles"].remove(kw["UserProfileName"])
+            if name == "delete_domain":
+                state["domain"] = False
+            if name == "describe_domain" and not state["domain"]:
+                raise ResourceNotFound(kw["DomainId"])
+            if name == "describe_security_groups":
+                d = os.environ["DOMAIN"]
+                return {"SecurityGroups": [
+                    {"GroupId": "sg-" + str(i), "GroupName": n, "IpPermissions": [{"p": i}],
+                     "IpPermissionsEgress": [{"p": i}]}
+                    for i, n in enumerate(["default", "security-group-for-inbound-nfs-" + d,
+                                           "security-group-for-outbound-nfs-" + d])]}
             return {}
         return call
 
@@ -99,7 +122,8 @@ cfnresponse.send = lambda event, context, status, data, reason=None: calls.appen
 sys.modules["boto3"], sys.modules["cfnresponse"] = boto3, cfnresponse
 os.environ.update(json.load(open(sys.argv[2])))
 out = {}
-for run, event in (("delete", {"RequestType": "Delete"}), ("stop", {"Records": [{}]})):
+events = (("delete", {"RequestType": "Delete"}), ("stop", {"Records": [{}]}))
+for run, event in events[:1] if sys.argv[3:] == ["domain"] else events:
     reset()
     calls.clear()
     runpy.run_path(sys.argv[1])["handler"](event, None)
