@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroomml.contract.MetricDefinitions;
 import io.classroomml.contract.ModelManifest;
 import io.classroomml.datasets.Cifar10Format;
-import io.classroomml.datasets.SyntheticCifar10;
+import io.classroomml.local.data.SyntheticCifar10;
 import io.classroomml.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.classroomml.contract.SageMakerPaths;
-import io.classroomml.datasets.SyntheticCifar10;
+import io.classroomml.local.data.SyntheticCifar10;
 import io.classroomml.models.SavedModel;
 import io.classroomml.training.config.TrainingEnvironment;
 import java.io.ByteArrayOutputStream;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.classroomml.contract.Channels;
-import io.classroomml.datasets.SyntheticCifar10;
 import io.classroomml.local.LocalException;
+import io.classroomml.local.data.SyntheticCifar10;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

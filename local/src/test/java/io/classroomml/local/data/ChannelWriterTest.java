@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.classroomml.datasets.ChannelData;
 import io.classroomml.datasets.ChannelReader;
 import io.classroomml.datasets.ImageSet;
-import io.classroomml.datasets.SyntheticCifar10;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

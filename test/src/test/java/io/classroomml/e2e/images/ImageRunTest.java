@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroomml.contract.ModelManifest;
-import io.classroomml.datasets.SyntheticCifar10;
+import io.classroomml.local.data.SyntheticCifar10;
 import io.classroomml.http.ServerLog;
 import io.classroomml.models.SavedModel;
 import io.classroomml.runtime.client.InvokeClient;

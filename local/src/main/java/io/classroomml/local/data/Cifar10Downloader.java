@@ -1,5 +1,7 @@
-package io.classroomml.datasets;
+package io.classroomml.local.data;
 
+import io.classroomml.datasets.Cifar10Format;
+import io.classroomml.local.job.Archives;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,12 +23,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Downloads the official {@code cifar-10-binary.tar.gz} over HTTPS, verifies its MD5 and extracts
- * it. For local mode only: the trainer never downloads (SageMaker may run it network-isolated).
+ * it with {@link Archives} (entries that would escape the folder are refused). Local mode's alone,
+ * so it lives here: the trainer never downloads (SageMaker may run it network-isolated).
  *
  * <p>The archive streams to a temporary file beside the target; only when its checksum matches is
  * it extracted, into a temporary folder that is then renamed to {@code cifar-10-batches-bin}, so
@@ -44,7 +45,6 @@ public final class Cifar10Downloader {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final int HTTP_OK = 200;
-  private static final int COPY_BUFFER = 1 << 16;
 
   private final URI url;
   private final String md5;
@@ -96,7 +96,7 @@ public final class Cifar10Downloader {
     try {
       fetchVerified(archive);
       staging = Files.createTempDirectory(targetDir, ".cifar-10-extract-");
-      extract(archive, staging);
+      Archives.unpack(archive, staging);
       Path extracted = staging.resolve(Cifar10Format.ARCHIVE_FOLDER);
       if (!Files.isDirectory(extracted)) {
         throw new IOException(
@@ -157,28 +157,6 @@ public final class Cifar10Downloader {
               + md5
               + ": the download was corrupted or the server sent another file; nothing was kept,"
               + " try again");
-    }
-  }
-
-  /** Extracts the regular files of a tar.gz under {@code into}, refusing paths that escape it. */
-  static void extract(Path archive, Path into) throws IOException {
-    Path root = into.toAbsolutePath().normalize();
-    try (TarArchiveInputStream tar = TarGz.open(archive, COPY_BUFFER)) {
-      for (TarArchiveEntry entry = TarGz.nextFile(tar, archive);
-          entry != null;
-          entry = TarGz.nextFile(tar, archive)) {
-        Path target = root.resolve(entry.getName()).normalize();
-        if (!target.startsWith(root) || target.equals(root)) {
-          throw new DataFormatException(
-              archive,
-              "holds the entry '" + entry.getName() + "', which points outside the folder",
-              "use the published archive");
-        }
-        Files.createDirectories(target.getParent());
-        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw TarGz.damaged(archive, e);
     }
   }
 

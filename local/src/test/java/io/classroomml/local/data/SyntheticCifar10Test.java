@@ -1,7 +1,11 @@
-package io.classroomml.datasets;
+package io.classroomml.local.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.datasets.ChannelData;
+import io.classroomml.datasets.ChannelReader;
+import io.classroomml.datasets.Cifar10Format;
+import io.classroomml.datasets.ImageSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

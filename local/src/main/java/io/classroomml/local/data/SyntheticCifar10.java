@@ -1,4 +1,4 @@
-package io.classroomml.datasets;
+package io.classroomml.local.data;
 
 import static io.classroomml.datasets.Cifar10Format.CHANNELS;
 import static io.classroomml.datasets.Cifar10Format.CLASS_COUNT;
@@ -7,6 +7,8 @@ import static io.classroomml.datasets.Cifar10Format.IMAGE_SIDE;
 import static io.classroomml.datasets.Cifar10Format.RECORD_BYTES;
 import static io.classroomml.datasets.Cifar10Format.TRAIN_BATCH_COUNT;
 
+import io.classroomml.datasets.Cifar10Format;
+import io.classroomml.datasets.ImageSet;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,11 +22,12 @@ import java.util.Random;
  * Writes a small, learnable data set in the exact CIFAR-10 binary format ({@code data_batch_1.bin}
  * … {@code data_batch_5.bin}, {@code test_batch.bin}, {@code batches.meta.txt}).
  *
- * <p>Used by tests everywhere and by the offline demo when no real data exists. Each image is a
- * shape or texture (the class) in a random colour, at a random position and size, on a random
- * gradient background, with Gaussian noise: a small CNN learns it well above chance within an epoch
- * or two, but it is not solved by a colour histogram. Deterministic for a seed: the same seed gives
- * the same bytes on every machine ({@link Random} is specified to the bit, and only arithmetic, no
+ * <p>Local mode's data when no real data exists (so it lives here, not in the containers' {@code
+ * datasets}); the training and end-to-end tests take it as a test dependency. Each image is a shape
+ * or texture (the class) in a random colour, at a random position and size, on a random gradient
+ * background, with Gaussian noise: a small CNN learns it well above chance within an epoch or two,
+ * but it is not solved by a colour histogram. Deterministic for a seed: the same seed gives the
+ * same bytes on every machine ({@link Random} is specified to the bit, and only arithmetic, no
  * {@code Graphics2D}, draws the shapes).
  */
 public final class SyntheticCifar10 {
