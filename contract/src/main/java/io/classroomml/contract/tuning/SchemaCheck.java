@@ -1,5 +1,6 @@
 package io.classroomml.contract.tuning;
 
+import io.classroomml.contract.DidYouMean;
 import io.classroomml.contract.hyperparameters.Hyperparameter;
 import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.contract.tuning.TuningSpecException.Problem;
@@ -23,7 +24,8 @@ final class SchemaCheck {
         path,
         name,
         "the trainer has no such hyperparameter; use one of "
-            + String.join(", ", TrainerHyperparameters.NAMES.stream().sorted().toList()));
+            + String.join(", ", TrainerHyperparameters.NAMES.stream().sorted().toList())
+            + DidYouMean.hint(name, TrainerHyperparameters.NAMES));
   }
 
   /** A static hyperparameter's value. */

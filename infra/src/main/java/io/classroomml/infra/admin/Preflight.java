@@ -163,7 +163,14 @@ public final class Preflight {
     } catch (ConfigException e) {
       checks.add(
           Check.fail(
-              "configuration", e.getMessage(), "change '" + e.key() + "' in cdk.json or with -c"));
+              "configuration",
+              e.getMessage(),
+              "change "
+                  + e.problems().stream()
+                      .map(p -> "'" + p.key() + "'")
+                      .distinct()
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + " in cdk.json or with -c"));
       return Optional.empty();
     }
     checks.add(

@@ -1,5 +1,6 @@
 package io.classroomml.infra.config;
 
+import io.classroomml.contract.DidYouMean;
 import io.classroomml.contract.tuning.TuningSpec;
 import io.classroomml.contract.tuning.TuningSpecException;
 import io.classroomml.infra.Names;
@@ -68,6 +69,9 @@ public final class ConfigReader {
   private final Function<String, Object> context;
   private final Map<String, String> env;
 
+  /** Every problem found so far; the configuration is built only when none is. */
+  private final List<ConfigException.Problem> problems = new ArrayList<>();
+
   private ConfigReader(Function<String, Object> context, Map<String, String> env) {
     this.context = context;
     this.env = env;
@@ -77,7 +81,7 @@ public final class ConfigReader {
    * Reads the configuration.
    *
    * @param context looks a key up (e.g. {@code app.getNode()::tryGetContext}); null when absent
-   * @throws ConfigException naming the first bad key, its value and a valid alternative
+   * @throws ConfigException naming every bad key, its value and a valid alternative
    */
   public static ClassroomConfig read(Function<String, Object> context) {
     return new ConfigReader(context, Map.of()).read();
@@ -89,24 +93,25 @@ public final class ConfigReader {
    * CLI resolves from the credentials), so no account is written into cdk.json.
    */
   public static ClassroomConfig read(Map<String, ?> context, Map<String, String> env) {
-    checkKeys(context);
-    return new ConfigReader(context::get, env).read();
+    ConfigReader reader = new ConfigReader(context::get, env);
+    reader.checkKeys(context);
+    return reader.read();
   }
 
   /**
    * Reads the configuration from every context value the app was given (e.g. {@code
-   * app.getNode().getAllContext()}), refusing first any key that is neither the classroom's ({@link
+   * app.getNode().getAllContext()}), refusing also any key that is neither the classroom's ({@link
    * ContextKeys#ALL}) nor the CDK's own: a mistyped {@code -c budgetUSD=5} must not synthesize the
    * default budget in silence.
    *
-   * @throws ConfigException naming every unknown key (with the key it probably meant), or the first
-   *     bad value
+   * @throws ConfigException naming every unknown key (with the key it probably meant) and every bad
+   *     value, all at once
    */
   public static ClassroomConfig read(Map<String, ?> context) {
     return read(context, Map.of());
   }
 
-  private static void checkKeys(Map<String, ?> context) {
+  private void checkKeys(Map<String, ?> context) {
     List<String> unknown = new ArrayList<>();
     for (String key : context.keySet()) {
       if (!ContextKeys.ALL.contains(key) && !ContextKeys.isCdkKey(key)) {
@@ -116,9 +121,9 @@ public final class ConfigReader {
     if (!unknown.isEmpty()) {
       List<String> hints = new ArrayList<>();
       for (String key : unknown) {
-        hints.add("'" + key + "'" + closest(key));
+        hints.add("'" + key + "'" + DidYouMean.hint(key, ContextKeys.ALL));
       }
-      throw new ConfigException(
+      problem(
           unknown.get(0),
           String.valueOf(context.get(unknown.get(0))),
           "unknown context key"
@@ -129,90 +134,30 @@ public final class ConfigReader {
     }
   }
 
-  /** A "did you mean" for a mistyped key: the nearest known key, if it is near enough. */
-  private static String closest(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : ContextKeys.ALL) {
-      int d = distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
-      }
-    }
-    return bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-  }
-
-  /** Levenshtein distance (insertions, deletions and substitutions cost 1). */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
-
   private ClassroomConfig read() {
-    String account =
-        optional(ContextKeys.ACCOUNT)
-            .or(() -> fromEnv(ENV_ACCOUNT))
-            .orElseThrow(
-                () ->
-                    bad(
-                        ContextKeys.ACCOUNT,
-                        null,
-                        "no AWS credentials resolved an account (the CDK sets "
-                            + ENV_ACCOUNT
-                            + " from them); sign in (AWS_PROFILE=..., aws sso login) or set -c"
-                            + " account=<your 12-digit account id>"));
-    if (!ACCOUNT.matcher(account).matches()) {
-      throw bad(ContextKeys.ACCOUNT, account, "must be the 12-digit account id of your account");
-    }
-    String region =
-        optional(ContextKeys.REGION)
-            .or(() -> fromEnv(ENV_REGION))
-            .orElseThrow(
-                () ->
-                    bad(
-                        ContextKeys.REGION,
-                        null,
-                        "no region configured (the CDK sets "
-                            + ENV_REGION
-                            + " from AWS_REGION or the profile); set -c region=us-east-1 or"
-                            + " AWS_REGION"));
-    if (!REGION.matcher(region).matches()) {
-      throw bad(ContextKeys.REGION, region, "is not a region name; e.g. us-east-1");
-    }
+    String account = account();
+    String region = region();
     List<Student> students = students();
     double budget = positiveNumber(ContextKeys.BUDGET_USD, DEFAULT_BUDGET_USD);
     List<Integer> thresholds = thresholds();
     Optional<Instant> expiresAt = expiresAt();
-    Set<String> allowed = new LinkedHashSet<>();
-    for (String type : list(ContextKeys.ALLOWED_INSTANCE_TYPES)) {
-      allowed.add(instanceType(ContextKeys.ALLOWED_INSTANCE_TYPES, type));
-    }
+    Set<String> allowed = new LinkedHashSet<>(instanceTypes(ContextKeys.ALLOWED_INSTANCE_TYPES));
     TrainingSettings training = training();
     requireGpuForGpuImage(training.instanceType());
-    TuningSpec tuning;
-    String tuningSource;
     Optional<String> specFile = optional(ContextKeys.TUNING_SPEC);
-    if (specFile.isPresent()) {
-      tuning = tuningSpec(specFile.get());
-      tuningSource = specFile.get();
-    } else {
-      tuning = TuningSpec.defaultSpec();
-      tuningSource = "built-in " + TuningSpec.DEFAULT_RESOURCE;
+    TuningSpec tuning = specFile.map(this::tuningSpec).orElseGet(TuningSpec::defaultSpec);
+    String tuningSource = specFile.orElse("built-in " + TuningSpec.DEFAULT_RESOURCE);
+    EndpointSettings endpoint = endpoint();
+    TransformSettings transform = transform();
+    Optional<ImageDigests> images = images();
+    StackSelection stacks = stacks();
+    int maxConcurrentJobs =
+        (int) positiveWhole(ContextKeys.MAX_CONCURRENT_JOBS, DEFAULT_MAX_CONCURRENT_JOBS);
+    Optional<DataLocation> sharedData = sharedData(region);
+    boolean dashboards = bool(ContextKeys.STUDENT_DASHBOARDS, false);
+    NotebookSettings notebooks = notebooks();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
     }
     return new ClassroomConfig(
         account,
@@ -225,29 +170,63 @@ public final class ConfigReader {
         training,
         tuning,
         tuningSource,
-        endpoint(),
-        transform(),
-        images(),
-        stacks(),
-        (int) positiveWhole(ContextKeys.MAX_CONCURRENT_JOBS, DEFAULT_MAX_CONCURRENT_JOBS),
-        sharedData(region),
+        endpoint,
+        transform,
+        images,
+        stacks,
+        maxConcurrentJobs,
+        sharedData,
         optional(ContextKeys.COST_ESTIMATE_FILE),
-        bool(ContextKeys.STUDENT_DASHBOARDS, false),
-        notebooks());
+        dashboards,
+        notebooks);
+  }
+
+  /** The account id, or null (a problem recorded). */
+  private String account() {
+    Optional<String> account = optional(ContextKeys.ACCOUNT).or(() -> fromEnv(ENV_ACCOUNT));
+    if (account.isEmpty()) {
+      return problem(
+          ContextKeys.ACCOUNT,
+          null,
+          "no AWS credentials resolved an account (the CDK sets "
+              + ENV_ACCOUNT
+              + " from them); sign in (AWS_PROFILE=..., aws sso login) or set -c"
+              + " account=<your 12-digit account id>");
+    }
+    if (!ACCOUNT.matcher(account.get()).matches()) {
+      return problem(
+          ContextKeys.ACCOUNT, account.get(), "must be the 12-digit account id of your account");
+    }
+    return account.get();
+  }
+
+  /** The region, or null (a problem recorded). */
+  private String region() {
+    Optional<String> region = optional(ContextKeys.REGION).or(() -> fromEnv(ENV_REGION));
+    if (region.isEmpty()) {
+      return problem(
+          ContextKeys.REGION,
+          null,
+          "no region configured (the CDK sets "
+              + ENV_REGION
+              + " from AWS_REGION or the profile); set -c region=us-east-1 or"
+              + " AWS_REGION");
+    }
+    if (!REGION.matcher(region.get()).matches()) {
+      return problem(ContextKeys.REGION, region.get(), "is not a region name; e.g. us-east-1");
+    }
+    return region.get();
   }
 
   /** Studio notebooks; the idle limits are SageMaker's (IdleTimeoutInMinutes 60 to 525600). */
   private NotebookSettings notebooks() {
-    List<String> types = new ArrayList<>();
-    for (String type : list(ContextKeys.NOTEBOOK_INSTANCE_TYPES)) {
-      types.add(instanceType(ContextKeys.NOTEBOOK_INSTANCE_TYPES, type));
-    }
+    List<String> types = instanceTypes(ContextKeys.NOTEBOOK_INSTANCE_TYPES);
     if (types.isEmpty()) {
-      types.add(DEFAULT_NOTEBOOK_INSTANCE);
+      types = List.of(DEFAULT_NOTEBOOK_INSTANCE);
     }
     long idle = positiveWhole(ContextKeys.NOTEBOOK_IDLE_MINUTES, DEFAULT_NOTEBOOK_IDLE_MINUTES);
     if (idle < NOTEBOOK_MIN_IDLE_MINUTES || idle > NOTEBOOK_MAX_IDLE_MINUTES) {
-      throw bad(
+      problem(
           ContextKeys.NOTEBOOK_IDLE_MINUTES,
           Long.toString(idle),
           "Studio shuts idle JupyterLab apps down after "
@@ -262,28 +241,22 @@ public final class ConfigReader {
   }
 
   private List<Student> students() {
-    String raw =
-        required(
-            ContextKeys.STUDENTS, "list the class as ids, e.g. -c students=alice,bob=bob@uni.edu");
-    Map<String, String> models = new LinkedHashMap<>();
-    for (String entry : list(ContextKeys.MODELS)) {
-      String[] parts = entry.split("=", 2);
-      if (parts.length != 2 || !MODEL_KEY.matcher(parts[1]).matches()) {
-        throw bad(
-            ContextKeys.MODELS,
-            entry,
-            "each entry is <student>=<key of model.tar.gz in the student's artifact bucket>, e.g."
-                + " alice=training/alice-train-0a1b2c3d4e5f/output/model.tar.gz");
-      }
-      models.put(parts[0], parts[1]);
+    Map<String, String> models = models();
+    Optional<String> raw = optional(ContextKeys.STUDENTS);
+    if (raw.isEmpty()) {
+      problem(
+          ContextKeys.STUDENTS,
+          null,
+          "list the class as ids, e.g. -c students=alice,bob=bob@uni.edu");
+      return List.of();
     }
     List<Student> students = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
-    for (String entry : split(raw)) {
+    for (String entry : split(raw.get())) {
       String[] parts = entry.split("=", 2);
       String id = parts[0];
       if (!STUDENT_ID.matcher(id).matches()) {
-        throw bad(
+        problem(
             ContextKeys.STUDENTS,
             id,
             "a student id is 1 to "
@@ -291,9 +264,10 @@ public final class ConfigReader {
                 + " lower-case letters, digits or inner hyphens, starting with a letter (it names"
                 + " buckets and jobs); e.g. "
                 + suggestId(id));
+        continue;
       }
       if (id.contains(Names.SEPARATOR)) {
-        throw bad(
+        problem(
             ContextKeys.STUDENTS,
             id,
             "a student id may not contain '"
@@ -301,14 +275,16 @@ public final class ConfigReader {
                 + "': it separates the id from the rest of every job name, so that no student's"
                 + " names start with another's; e.g. "
                 + id.replaceAll("-+", "-"));
+        continue;
       }
       if (!ids.add(id)) {
-        throw bad(ContextKeys.STUDENTS, id, "is listed twice; give each student once");
+        problem(ContextKeys.STUDENTS, id, "is listed twice; give each student once");
+        continue;
       }
       Optional<String> email = Optional.empty();
       if (parts.length == 2) {
         if (!EMAIL.matcher(parts[1]).matches()) {
-          throw bad(
+          problem(
               ContextKeys.STUDENTS,
               entry,
               "the part after '=' must be an e-mail address, e.g. " + id + "=" + id + "@uni.edu");
@@ -317,14 +293,14 @@ public final class ConfigReader {
       }
       students.add(new Student(id, email, Optional.ofNullable(models.get(id))));
     }
-    if (students.isEmpty()) {
-      throw bad(ContextKeys.STUDENTS, raw, "name at least one student, e.g. alice");
+    if (split(raw.get()).isEmpty()) {
+      problem(ContextKeys.STUDENTS, raw.get(), "name at least one student, e.g. alice");
     }
     List<String> overlaps = Names.overlappingPrefixes(List.copyOf(ids));
     if (!overlaps.isEmpty()) {
-      throw bad(
+      problem(
           ContextKeys.STUDENTS,
-          raw,
+          raw.get(),
           "the names of "
               + String.join("; ", overlaps)
               + " share a prefix, so IAM could not keep these students apart; rename one of each"
@@ -332,9 +308,9 @@ public final class ConfigReader {
     }
     List<String> twins = Names.searchTwins(List.copyOf(ids));
     if (!twins.isEmpty()) {
-      throw bad(
+      problem(
           ContextKeys.STUDENTS,
-          raw,
+          raw.get(),
           String.join("; ", twins)
               + " differ only in hyphens between letters and digits, which CloudWatch's metric"
               + " search ignores, so the class dashboard would mix their training graphs; rename"
@@ -342,15 +318,33 @@ public final class ConfigReader {
     }
     for (String id : models.keySet()) {
       if (!ids.contains(id)) {
-        throw bad(
+        problem(
             ContextKeys.MODELS, id, "is not in the class; students are " + String.join(", ", ids));
       }
     }
     return students;
   }
 
+  /** {@code models}: each student's trained model, by student id. */
+  private Map<String, String> models() {
+    Map<String, String> models = new LinkedHashMap<>();
+    for (String entry : list(ContextKeys.MODELS)) {
+      String[] parts = entry.split("=", 2);
+      if (parts.length != 2 || !MODEL_KEY.matcher(parts[1]).matches()) {
+        problem(
+            ContextKeys.MODELS,
+            entry,
+            "each entry is <student>=<key of model.tar.gz in the student's artifact bucket>, e.g."
+                + " alice=training/alice-train-0a1b2c3d4e5f/output/model.tar.gz");
+        continue;
+      }
+      models.put(parts[0], parts[1]);
+    }
+    return models;
+  }
+
   private static String suggestId(String id) {
-    String cleaned = id.toLowerCase().replaceAll("[^a-z0-9]", "");
+    String cleaned = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     if (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0))) {
       cleaned = "s" + cleaned;
     }
@@ -360,25 +354,37 @@ public final class ConfigReader {
   private List<Integer> thresholds() {
     String raw = optional(ContextKeys.BUDGET_THRESHOLDS).orElse(DEFAULT_THRESHOLDS);
     List<Integer> values = new ArrayList<>();
+    boolean outOfRange = false;
+    boolean unordered = false;
+    boolean unreadable = false;
     for (String part : split(raw)) {
-      int value = (int) wholeNumber(ContextKeys.BUDGET_THRESHOLDS, part);
-      if (value < 1 || value > 1000) {
-        throw bad(
-            ContextKeys.BUDGET_THRESHOLDS,
-            raw,
-            "each threshold is a percentage of the budget, 1 to 1000; e.g. " + DEFAULT_THRESHOLDS);
+      Long parsed = wholeNumber(ContextKeys.BUDGET_THRESHOLDS, part);
+      if (parsed == null) {
+        unreadable = true;
+        continue;
       }
-      if (!values.isEmpty() && value <= values.get(values.size() - 1)) {
-        throw bad(
-            ContextKeys.BUDGET_THRESHOLDS,
-            raw,
-            "list thresholds in increasing order; e.g. " + DEFAULT_THRESHOLDS);
+      int value = (int) (long) parsed;
+      if (parsed < 1 || parsed > 1000) {
+        outOfRange = true;
+      } else if (!values.isEmpty() && value <= values.get(values.size() - 1)) {
+        unordered = true;
       }
       values.add(value);
     }
-    if (values.isEmpty()) {
-      throw bad(
-          ContextKeys.BUDGET_THRESHOLDS, raw, "give at least one; e.g. " + DEFAULT_THRESHOLDS);
+    if (outOfRange) {
+      problem(
+          ContextKeys.BUDGET_THRESHOLDS,
+          raw,
+          "each threshold is a percentage of the budget, 1 to 1000; e.g. " + DEFAULT_THRESHOLDS);
+    }
+    if (unordered) {
+      problem(
+          ContextKeys.BUDGET_THRESHOLDS,
+          raw,
+          "list thresholds in increasing order; e.g. " + DEFAULT_THRESHOLDS);
+    }
+    if (values.isEmpty() && !unreadable) {
+      problem(ContextKeys.BUDGET_THRESHOLDS, raw, "give at least one; e.g. " + DEFAULT_THRESHOLDS);
     }
     return values;
   }
@@ -391,19 +397,17 @@ public final class ConfigReader {
     try {
       return Optional.of(Instant.parse(raw.get()));
     } catch (DateTimeParseException e) {
-      throw bad(
+      problem(
           ContextKeys.EXPIRES_AT,
           raw.get(),
           "must be an ISO-8601 UTC time (a fixed date keeps synth reproducible); e.g."
               + " 2027-01-31T00:00:00Z");
+      return Optional.empty();
     }
   }
 
   private TrainingSettings training() {
-    String type =
-        instanceType(
-            ContextKeys.TRAINING_INSTANCE_TYPE,
-            optional(ContextKeys.TRAINING_INSTANCE_TYPE).orElse(DEFAULT_TRAINING_INSTANCE));
+    String type = instanceType(ContextKeys.TRAINING_INSTANCE_TYPE, DEFAULT_TRAINING_INSTANCE);
     int count = (int) positiveWhole(ContextKeys.TRAINING_INSTANCE_COUNT, 1);
     boolean spot = bool(ContextKeys.TRAINING_SPOT, true);
     long runtime = positiveWhole(ContextKeys.TRAINING_MAX_RUNTIME, DEFAULT_TRAINING_RUNTIME);
@@ -421,32 +425,30 @@ public final class ConfigReader {
       }
     }
     if (mode == null) {
-      throw bad(ContextKeys.ENDPOINT_MODE, modeText, "must be serverless or realtime");
+      problem(ContextKeys.ENDPOINT_MODE, modeText, "must be serverless or realtime");
+      mode = EndpointMode.SERVERLESS;
     }
     return new EndpointSettings(
         mode,
         (int) positiveWhole(ContextKeys.SERVERLESS_MEMORY_MB, DEFAULT_SERVERLESS_MEMORY_MB),
         (int) positiveWhole(ContextKeys.SERVERLESS_MAX_CONCURRENCY, DEFAULT_SERVERLESS_CONCURRENCY),
-        instanceType(
-            ContextKeys.ENDPOINT_INSTANCE_TYPE,
-            optional(ContextKeys.ENDPOINT_INSTANCE_TYPE).orElse(DEFAULT_HOSTING_INSTANCE)),
+        instanceType(ContextKeys.ENDPOINT_INSTANCE_TYPE, DEFAULT_HOSTING_INSTANCE),
         (int) positiveWhole(ContextKeys.ENDPOINT_MIN_CAPACITY, 1),
         (int) positiveWhole(ContextKeys.ENDPOINT_MAX_CAPACITY, 2));
   }
 
   private TransformSettings transform() {
     return new TransformSettings(
-        instanceType(
-            ContextKeys.TRANSFORM_INSTANCE_TYPE,
-            optional(ContextKeys.TRANSFORM_INSTANCE_TYPE).orElse(DEFAULT_HOSTING_INSTANCE)),
+        instanceType(ContextKeys.TRANSFORM_INSTANCE_TYPE, DEFAULT_HOSTING_INSTANCE),
         (int) positiveWhole(ContextKeys.TRANSFORM_INSTANCE_COUNT, 1),
         positiveWhole(ContextKeys.TRANSFORM_MAX_RUNTIME, DEFAULT_TRANSFORM_RUNTIME));
   }
 
+  /** The tuning spec in {@code file}, or null (a problem recorded). */
   private TuningSpec tuningSpec(String file) {
     Path path = Path.of(file);
     if (!Files.isRegularFile(path)) {
-      throw bad(
+      return problem(
           ContextKeys.TUNING_SPEC,
           file,
           "no such file (relative paths start at the directory of cdk.json); leave the key out"
@@ -456,12 +458,13 @@ public final class ConfigReader {
     try {
       return TuningSpec.parse(path);
     } catch (TuningSpecException e) {
-      throw bad(ContextKeys.TUNING_SPEC, file, e.getMessage());
+      return problem(ContextKeys.TUNING_SPEC, file, e.getMessage());
     } catch (IOException e) {
-      throw bad(ContextKeys.TUNING_SPEC, file, "cannot be read: " + e.getMessage());
+      return problem(ContextKeys.TUNING_SPEC, file, "cannot be read: " + e.getMessage());
     }
   }
 
+  /** The shared data set, if set; {@code region} is null when it is itself a problem. */
   private Optional<DataLocation> sharedData(String region) {
     Optional<String> raw = optional(ContextKeys.SHARED_DATA);
     if (raw.isEmpty()) {
@@ -469,15 +472,16 @@ public final class ConfigReader {
     }
     Matcher m = S3_LOCATION.matcher(raw.get());
     if (!m.matches() || !REGION.matcher(m.group(3)).matches()) {
-      throw bad(
+      problem(
           ContextKeys.SHARED_DATA,
           raw.get(),
           "write s3://<bucket>/<prefix>@<region>, naming the bucket's region; e.g."
               + " s3://course-data/cifar10@"
-              + region);
+              + (region == null ? "us-east-1" : region));
+      return Optional.empty();
     }
-    if (!m.group(3).equals(region)) {
-      throw bad(
+    if (region != null && !m.group(3).equals(region)) {
+      problem(
           ContextKeys.SHARED_DATA,
           raw.get(),
           "the data is in "
@@ -487,6 +491,7 @@ public final class ConfigReader {
               + "; copy it to a bucket in "
               + region
               + " (cross-region reads are slow, billed, and break network isolation)");
+      return Optional.empty();
     }
     return Optional.of(new DataLocation(m.group(1), m.group(2), m.group(3)));
   }
@@ -495,6 +500,8 @@ public final class ConfigReader {
    * The GPU training image carries CUDA natives only and stops at once on a host without an NVIDIA
    * driver, so it is refused with a CPU training instance type. Without the key nothing is known
    * about the image and nothing is refused (the trainer then names the mismatch itself).
+   *
+   * @param trainingInstanceType null when it is itself a problem (nothing more is checked then)
    */
   private void requireGpuForGpuImage(String trainingInstanceType) {
     Optional<String> flavor = optional(ContextKeys.TRAINING_IMAGE_FLAVOR);
@@ -504,8 +511,8 @@ public final class ConfigReader {
     switch (flavor.get()) {
       case "cpu" -> {}
       case "gpu" -> {
-        if (!InstanceTypes.isGpu(trainingInstanceType)) {
-          throw bad(
+        if (trainingInstanceType != null && !InstanceTypes.isGpu(trainingInstanceType)) {
+          problem(
               ContextKeys.TRAINING_IMAGE_FLAVOR,
               flavor.get(),
               "the GPU training image needs an NVIDIA driver, but "
@@ -521,7 +528,7 @@ public final class ConfigReader {
         }
       }
       default ->
-          throw bad(
+          problem(
               ContextKeys.TRAINING_IMAGE_FLAVOR,
               flavor.get(),
               "must be gpu or cpu, as scripts/build-images prints it");
@@ -535,9 +542,12 @@ public final class ConfigReader {
     if (training.isEmpty() && inference.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new ImageDigests(
-            digest(ContextKeys.TRAINING_IMAGE_DIGEST), digest(ContextKeys.INFERENCE_IMAGE_DIGEST)));
+    String trainingDigest = digest(ContextKeys.TRAINING_IMAGE_DIGEST);
+    String inferenceDigest = digest(ContextKeys.INFERENCE_IMAGE_DIGEST);
+    if (trainingDigest == null || inferenceDigest == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ImageDigests(trainingDigest, inferenceDigest));
   }
 
   private StackSelection stacks() {
@@ -547,33 +557,54 @@ public final class ConfigReader {
         return s;
       }
     }
-    throw bad(
+    problem(
         ContextKeys.STACKS,
         raw,
         "must be all (the platform and every student) or platform (the platform alone, before"
             + " any image is pushed)");
+    return StackSelection.ALL;
   }
 
+  /** The digest under {@code key}, or null (a problem recorded). */
   private String digest(String key) {
-    String value =
-        required(
-            key,
-            "give both image digests or neither; scripts/build-images prints them, e.g. -c "
-                + key
-                + "=sha256:<64 hex digits>");
-    if (!DIGEST.matcher(value).matches()) {
-      throw bad(
+    Optional<String> value = optional(key);
+    if (value.isEmpty()) {
+      return problem(
           key,
-          value,
+          null,
+          "give both image digests or neither; scripts/build-images prints them, e.g. -c "
+              + key
+              + "=sha256:<64 hex digits>");
+    }
+    if (!DIGEST.matcher(value.get()).matches()) {
+      return problem(
+          key,
+          value.get(),
           "must be sha256: followed by 64 lower-case hex digits (images are pinned by digest, not"
               + " tag); copy it from scripts/build-images");
     }
-    return value;
+    return value.get();
   }
 
-  private String instanceType(String key, String value) {
+  /** The instance type under {@code key} (or {@code fallback}), or null (a problem recorded). */
+  private String instanceType(String key, String fallback) {
+    return checkedInstanceType(key, optional(key).orElse(fallback));
+  }
+
+  /** Every valid instance type listed under {@code key}; a problem recorded for each other one. */
+  private List<String> instanceTypes(String key) {
+    List<String> types = new ArrayList<>();
+    for (String type : list(key)) {
+      if (checkedInstanceType(key, type) != null) {
+        types.add(type);
+      }
+    }
+    return types;
+  }
+
+  private String checkedInstanceType(String key, String value) {
     if (!INSTANCE.matcher(value).matches()) {
-      throw bad(key, value, "is not a SageMaker instance type; e.g. ml.m5.large");
+      return problem(key, value, "is not a SageMaker instance type; e.g. ml.m5.large");
     }
     return value;
   }
@@ -586,7 +617,10 @@ public final class ConfigReader {
     return switch (raw.get()) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw bad(key, raw.get(), "must be true or false");
+      default -> {
+        problem(key, raw.get(), "must be true or false");
+        yield fallback;
+      }
     };
   }
 
@@ -601,38 +635,41 @@ public final class ConfigReader {
         return value;
       }
     } catch (NumberFormatException e) {
-      // fall through
+      // a problem, as below
     }
-    throw bad(key, raw.get(), "must be a number above 0; e.g. " + fallback);
+    problem(key, raw.get(), "must be a number above 0; e.g. " + fallback);
+    return fallback;
   }
 
+  /** The whole number under {@code key}, at least 1; {@code fallback} when absent or bad. */
   private long positiveWhole(String key, long fallback) {
     Optional<String> raw = optional(key);
     if (raw.isEmpty()) {
       return fallback;
     }
-    long value = wholeNumber(key, raw.get());
+    Long value = wholeNumber(key, raw.get());
+    if (value == null) {
+      return fallback;
+    }
     if (value < 1) {
-      throw bad(key, raw.get(), "must be at least 1; e.g. " + fallback);
+      problem(key, raw.get(), "must be at least 1; e.g. " + fallback);
+      return fallback;
     }
     return value;
   }
 
-  private long wholeNumber(String key, String text) {
+  /** {@code text} as a whole number, or null (a problem recorded). */
+  private Long wholeNumber(String key, String text) {
     try {
       return Long.parseLong(text.strip());
     } catch (NumberFormatException e) {
-      throw bad(key, text, "must be a whole number");
+      return problem(key, text, "must be a whole number");
     }
   }
 
   private Optional<String> fromEnv(String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-  }
-
-  private String required(String key, String hint) {
-    return optional(key).orElseThrow(() -> bad(key, null, hint));
   }
 
   private Optional<String> optional(String key) {
@@ -658,7 +695,13 @@ public final class ConfigReader {
     return parts;
   }
 
-  private static ConfigException bad(String key, String value, String problem) {
-    return new ConfigException(key, value, problem);
+  /**
+   * Records a problem and goes on reading, so that one synth names every bad key.
+   *
+   * @return null, for a reader that has no value to return
+   */
+  private <T> T problem(String key, String value, String problem) {
+    problems.add(new ConfigException.Problem(key, value, problem));
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.contract.DidYouMean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -256,34 +257,9 @@ final class ShapeValidator {
   }
 
   private static String suggestion(JsonNode members, String member) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (Iterator<String> it = members.fieldNames(); it.hasNext(); ) {
-      String candidate = it.next();
-      int d = distance(candidate.toLowerCase(), member.toLowerCase());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return best != null && bestDistance <= 3 ? " (did you mean '" + best + "'?)" : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
+    List<String> names = new ArrayList<>();
+    members.fieldNames().forEachRemaining(names::add);
+    return DidYouMean.hint(member, names);
   }
 
   static String join(String path, String member) {

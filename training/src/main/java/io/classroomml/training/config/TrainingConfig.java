@@ -1,14 +1,14 @@
 package io.classroomml.training.config;
 
+import io.classroomml.contract.DidYouMean;
 import io.classroomml.contract.hyperparameters.Hyperparameter;
 import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.models.Architecture;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The typed, validated hyperparameters of one training job, parsed once from {@link
@@ -64,9 +64,6 @@ public record TrainingConfig(
     int maxStepsPerEpoch,
     boolean freezePretrained,
     boolean debuggerRules) {
-
-  /** Edit distance for "did you mean": commons-text's, not our own. */
-  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   /**
    * Parses and validates {@code hyperparameters}.
@@ -158,14 +155,10 @@ public record TrainingConfig(
         (Boolean) v.get("debugger_rules"));
   }
 
-  /** A "did you mean" hint for a misspelt name. */
-  private static String closest(String name, Iterable<String> known) {
-    List<String> all = new ArrayList<>();
-    known.forEach(all::add);
-    String best =
-        all.stream().min(Comparator.comparingInt(k -> DISTANCE.apply(name, k))).orElseThrow();
-    return DISTANCE.apply(name, best) <= Math.max(2, name.length() / 3)
-        ? " (did you mean '" + best + "'?)"
-        : "; valid names: " + String.join(", ", all);
+  /** A "did you mean" hint for a misspelt name, or every valid name when none is near. */
+  private static String closest(String name, Collection<String> known) {
+    return DidYouMean.closest(name, known)
+        .map(best -> " (did you mean '" + best + "'?)")
+        .orElse("; valid names: " + String.join(", ", known));
   }
 }
