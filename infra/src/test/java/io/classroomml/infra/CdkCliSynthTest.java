@@ -2,30 +2,28 @@ package io.classroomml.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cdk synth} through the real, pinned CDK CLI ({@code npm ci} installs it), with the app
- * command from cdk.json, offline and without credentials. (It runs the CLI itself rather than
- * test-support's {@code Processes}: infra takes no test dependency on it yet.)
+ * command from cdk.json, offline and without credentials.
  */
 class CdkCliSynthTest {
 
   private static final long TIMEOUT_SECONDS = 300;
 
-  record Result(int exitCode, String output) {}
-
-  static Result synth(Path out, String... context) throws IOException, InterruptedException {
+  static Processes.Result synth(Path out, String... context)
+      throws IOException, InterruptedException {
     Path root = RepoRoot.path();
     Path cdk = root.resolve("node_modules/.bin/cdk");
     if (!Files.isExecutable(cdk)) {
@@ -48,30 +46,8 @@ class CdkCliSynthTest {
     env.remove("AWS_ACCESS_KEY_ID");
     env.remove("AWS_SECRET_ACCESS_KEY");
     env.remove("AWS_SESSION_TOKEN");
-    // Output to a file, not a pipe: reading a pipe to its end before waitFor would wait as long as
-    // any child of the CLI holds it open, and the timeout would never start.
-    Path log = Files.createTempFile("cdk-synth-", ".log");
-    try {
-      Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      boolean ended = false;
-      try {
-        ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } finally {
-        if (!ended) {
-          // The CLI runs the app as a child JVM: kill the whole tree, on timeout or interrupt.
-          process.descendants().forEach(ProcessHandle::destroyForcibly);
-          process.destroyForcibly();
-        }
-      }
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      if (!ended) {
-        throw new AssertionError(
-            "cdk synth did not finish in " + TIMEOUT_SECONDS + " s and was killed:\n" + output);
-      }
-      return new Result(process.exitValue(), output);
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    // The CLI runs the app as a child JVM: Processes kills the whole tree on timeout or interrupt.
+    return Processes.run(builder, Duration.ofSeconds(TIMEOUT_SECONDS));
   }
 
   private static String[] digests(String... more) {
@@ -100,9 +76,9 @@ class CdkCliSynthTest {
   @Timeout(TIMEOUT_SECONDS + 60)
   void synth_platformAloneWithoutDigests_writesOnlyThePlatformStack(@TempDir Path out)
       throws Exception {
-    Result result = synth(out, testAccount("stacks=platform"));
+    Processes.Result result = synth(out, testAccount("stacks=platform"));
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.exit()).as(result.output()).isZero();
     assertThat(out.resolve("Classroom-Platform.template.json")).isRegularFile();
     assertThat(out.resolve("Classroom-alice.template.json")).doesNotExist();
   }
@@ -123,9 +99,9 @@ class CdkCliSynthTest {
       throws Exception {
     Path spec =
         Files.writeString(out.resolveSibling(out.getFileName() + "-spec.json"), HYPERBAND_SPEC);
-    Result result = synth(out, digests("students=alice,bob,dave", "tuningSpec=" + spec));
+    Processes.Result result = synth(out, digests("students=alice,bob,dave", "tuningSpec=" + spec));
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.exit()).as(result.output()).isZero();
     assertThat(result.output()).contains("Classroom worst-case cost estimate", "dave");
     for (String stack : List.of("Classroom-Platform", "Classroom-alice", "Classroom-dave")) {
       assertThat(out.resolve(stack + ".template.json")).isRegularFile();
@@ -140,9 +116,9 @@ class CdkCliSynthTest {
   @Test
   @Timeout(TIMEOUT_SECONDS + 60)
   void synth_mistypedContextKey_failsWithTheKeyItProbablyMeant(@TempDir Path out) throws Exception {
-    Result result = synth(out, digests("budgetUSD=5"));
+    Processes.Result result = synth(out, digests("budgetUSD=5"));
 
-    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.exit()).isNotZero();
     assertThat(result.output()).contains("'budgetUSD'", "did you mean 'budgetUsd'?");
     assertThat(out.resolve("Classroom-Platform.template.json")).doesNotExist();
   }
@@ -150,9 +126,9 @@ class CdkCliSynthTest {
   @Test
   @Timeout(TIMEOUT_SECONDS + 60)
   void synth_invalidSetting_failsNamingTheKeyAndValue(@TempDir Path out) throws Exception {
-    Result result = synth(out, digests("region=ap-south-1"));
+    Processes.Result result = synth(out, digests("region=ap-south-1"));
 
-    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.exit()).isNotZero();
     assertThat(result.output()).contains("context key 'region' = 'ap-south-1'", "us-east-1");
     assertThat(out.resolve("Classroom-Platform.template.json")).doesNotExist();
   }

@@ -2,14 +2,14 @@ package io.classroomml.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.assertions.Template;
@@ -38,13 +38,8 @@ class StatesLanguageTest {
       command.add("--json-path");
       command.add(file.toString());
     }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("asl-validator did not finish: " + output);
-    }
-    return process.exitValue() + "\n" + output;
+    Processes.Result result = Processes.run(command, RepoRoot.path(), Duration.ofSeconds(60));
+    return result.exit() + "\n" + result.output();
   }
 
   @Test

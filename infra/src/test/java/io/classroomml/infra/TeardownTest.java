@@ -3,6 +3,7 @@ package io.classroomml.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.classroomml.infra.constructs.Teardown;
+import io.classroomml.testing.Processes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,19 +103,16 @@ class TeardownTest {
       throws Exception {
     java.nio.file.Path file = dir.resolve("index.py");
     java.nio.file.Files.writeString(file, Teardown.source());
-    Process python;
-    try {
-      python =
-          new ProcessBuilder("python3", "-m", "py_compile", file.toString())
-              .redirectErrorStream(true)
-              .start();
-    } catch (java.io.IOException e) {
-      org.junit.jupiter.api.Assumptions.abort("python3 is not installed: " + e.getMessage());
-      return;
-    }
-    String output = new String(python.getInputStream().readAllBytes());
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Processes.onPath("python3"), "python3 is not installed");
 
-    assertThat(python.waitFor()).as(output).isZero();
+    Processes.Result result =
+        Processes.run(
+            java.util.List.of("python3", "-m", "py_compile", file.toString()),
+            dir,
+            java.time.Duration.ofSeconds(60));
+
+    assertThat(result.exit()).as(result.output()).isZero();
   }
 
   @Test

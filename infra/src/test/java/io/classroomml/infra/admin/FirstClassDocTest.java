@@ -2,17 +2,18 @@ package io.classroomml.infra.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.testing.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -125,14 +126,10 @@ class FirstClassDocTest {
   private static void usageNames(String line, String program, List<String> args) throws Exception {
     Path script = root().resolve(program);
     assertThat(script).as(line).isExecutable();
-    Process help =
-        new ProcessBuilder(script.toString(), "--help")
-            .directory(root().toFile())
-            .redirectErrorStream(true)
-            .start();
-    assertThat(help.waitFor(30, TimeUnit.SECONDS)).as(line).isTrue();
-    String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(help.exitValue()).as(line).isZero();
+    Processes.Result help =
+        Processes.run(List.of(script.toString(), "--help"), root(), Duration.ofSeconds(30));
+    String usage = help.output();
+    assertThat(help.exit()).as(line).isZero();
     for (String arg : args) {
       if (arg.startsWith("-")) {
         assertThat(usage).as(line).contains(arg);

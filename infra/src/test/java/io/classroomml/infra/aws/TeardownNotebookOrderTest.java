@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,21 +36,9 @@ class TeardownNotebookOrderTest {
   void runTheFunction(@TempDir Path dir) throws IOException, InterruptedException {
     Assembly assembly = Classrooms.synthesize(Classrooms.context(NOTEBOOKS));
     Map<String, String> env = TeardownRequestsTest.environment(assembly);
-    Path script = dir.resolve("teardown.py");
-    Path harness = dir.resolve("harness.py");
-    Path envFile = dir.resolve("env.json");
-    Files.writeString(
-        script, resource(io.classroomml.infra.Classroom.class, "constructs/teardown.py"));
-    Files.writeString(harness, resource(getClass(), "fake_boto3_harness.py"));
-    Files.writeString(envFile, AwsModels.JSON.writeValueAsString(env));
-    Process python =
-        new ProcessBuilder("python3", harness.toString(), script.toString(), envFile.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("python3 finished").isTrue();
-    assertThat(python.exitValue()).as(out).isZero();
-    runs = AwsModels.JSON.readTree(out);
+    runs =
+        FakeBoto3.run(
+            dir, resource(io.classroomml.infra.Classroom.class, "constructs/teardown.py"), env);
   }
 
   @Test
