@@ -13,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every {@code scripts/local …} and {@code scripts/local-run …} command line in README.md and docs/
@@ -33,7 +31,6 @@ class DocumentedCommandsTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   private static final Pattern COMMAND = Pattern.compile("^(?:\\$\\s+)?scripts/local(-run)?\\b");
-  private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*(=[A-Z][A-Z0-9_]*)?");
 
   @Test
   void everyDocumentedCommandLine_parses() throws IOException {
@@ -120,65 +117,18 @@ class DocumentedCommandsTest {
       PrintStream nowhere = new PrintStream(PrintStream.nullOutputStream());
       CommandLine invoke = InvokeCommand.commandLine(nowhere, nowhere);
       invoke.parseArgs(
-          concrete(invoke.getCommandSpec(), AwsTarget.invokeArgs(passed)).toArray(String[]::new));
+          DocumentedCommands.concrete(
+                  invoke.getCommandSpec(), AwsTarget.invokeArgs(passed), DocumentedCommands::sample)
+              .toArray(String[]::new));
       return passed;
     }
-    List<String> args = new ArrayList<>();
-    int positional = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      String token = tokens.get(i);
-      if (isRepeatMark(token)) {
-        continue;
-      }
-      OptionSpec option = verb.findOption(token);
-      if (option != null) {
-        args.add(token);
-        if (option.arity().max() > 0 && i + 1 < tokens.size()) {
-          args.add(value(tokens.get(++i), option, token));
-        }
-      } else if (token.startsWith("-") || verb.positionalParameters().isEmpty()) {
-        args.add(token); // unknown options and extra words fail the parse
-      } else {
-        List<? extends ArgSpec> params = verb.positionalParameters();
-        ArgSpec param = params.get(Math.min(positional++, params.size() - 1));
-        args.add(value(token, param, param.paramLabel()));
-      }
-    }
-    return args;
-  }
-
-  private static String value(String token, ArgSpec arg, String name) {
-    if (token.startsWith("<") || isRepeatMark(token)) {
-      return sample(arg);
-    }
-    if (PLACEHOLDER.matcher(token).matches()) {
-      if (!token.equals(arg.paramLabel())) {
-        throw new AssertionError(
-            "the docs write "
-                + name
-                + " "
-                + token
-                + " but its label is '"
-                + arg.paramLabel()
-                + "'");
-      }
-      return sample(arg);
-    }
-    return token;
+    return DocumentedCommands.concrete(verb, tokens, DocumentedCommandsTest::sample);
   }
 
   private static String sample(ArgSpec arg) {
-    Class<?> type = arg.type();
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "1";
-    }
-    if (Map.class.isAssignableFrom(type)) {
-      return arg.paramLabel().contains("=") ? arg.paramLabel() : "k=v";
-    }
-    if (type == Strategy.class) {
-      return Strategy.values()[0].apiName();
-    }
-    return "x";
+    return arg.type() == Strategy.class
+        ? Strategy.values()[0].apiName()
+        : DocumentedCommands.sample(arg);
   }
 
   private static boolean isRepeatMark(String token) {

@@ -12,13 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every {@code scripts/invoke …} and {@code classroom-runtime-client.jar gateway|invoke …} command
@@ -34,7 +31,6 @@ class DocumentedCommandsTest {
   private static final Pattern COMMAND =
       Pattern.compile(
           "^(?:\\$\\s+)?scripts/invoke\\b|classroom-runtime-client\\.jar\\s+(gateway|invoke)\\b");
-  private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*(=[A-Z][A-Z0-9_]*)?");
 
   @Test
   void everyDocumentedCommandLine_parses() throws IOException {
@@ -131,46 +127,9 @@ class DocumentedCommandsTest {
     CommandLine cli = RuntimeMain.commandLine(none, none);
     CommandSpec verb = cli.getSubcommands().get(args.get(0)).getCommandSpec();
     List<String> concrete = new ArrayList<>(List.of(args.get(0)));
-    concrete.addAll(concrete(verb, args.subList(1, args.size())));
+    concrete.addAll(
+        DocumentedCommands.concrete(
+            verb, args.subList(1, args.size()), DocumentedCommands::sample));
     cli.parseArgs(concrete.toArray(String[]::new));
-  }
-
-  /** Placeholders checked against the options' labels, then replaced by values of their type. */
-  private static List<String> concrete(CommandSpec verb, List<String> words) {
-    List<String> args = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      if (DocumentedCommands.isRepeatMark(word)) {
-        continue;
-      }
-      OptionSpec option = verb.findOption(word);
-      if (option != null) {
-        args.add(word);
-        if (option.arity().max() > 0 && i + 1 < words.size()) {
-          args.add(value(words.get(++i), option, word));
-        }
-      } else if (word.startsWith("-") || verb.positionalParameters().isEmpty()) {
-        args.add(word); // unknown options and extra words fail the parse
-      } else {
-        ArgSpec param = verb.positionalParameters().get(0);
-        args.add(value(word, param, param.paramLabel()));
-      }
-    }
-    return args;
-  }
-
-  private static String value(String word, ArgSpec arg, String name) {
-    if (!PLACEHOLDER.matcher(word).matches()) {
-      return word;
-    }
-    if (!word.equals(arg.paramLabel())) {
-      throw new AssertionError(
-          "the docs write " + name + " " + word + " but its label is '" + arg.paramLabel() + "'");
-    }
-    Class<?> type = arg.type();
-    if (type == int.class || type == Integer.class) {
-      return "1";
-    }
-    return Map.class.isAssignableFrom(type) ? "name=http://127.0.0.1:8080" : "x";
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes images into a channel folder in a format the trainer reads: 3×32×32 colour images as
@@ -27,17 +28,8 @@ public final class ChannelWriter {
     Files.createDirectories(dir);
     if (isCifarGeometry(images)) {
       String file = test ? Cifar10Format.TEST_BATCH : Cifar10Format.trainBatch(1);
-      try (DataOutputStream out = open(dir.resolve(file))) {
-        int bytes = images.imageBytes();
-        for (int i = 0; i < images.size(); i++) {
-          out.writeByte(images.labels()[i]);
-          out.write(images.pixels(), i * bytes, bytes);
-        }
-      }
-      Files.writeString(
-          dir.resolve(Cifar10Format.META_FILE),
-          String.join("\n", images.classNames()) + "\n",
-          StandardCharsets.UTF_8);
+      writeCifarBatch(images, 0, images.size(), dir.resolve(file));
+      writeCifarMeta(images.classNames(), dir);
       return;
     }
     if (images.channels() != 1) {
@@ -62,6 +54,23 @@ public final class ChannelWriter {
     Files.writeString(
         dir.resolve(IdxReader.CLASSES_FILE),
         String.join("\n", images.classNames()) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  /** Images {@code from} (inclusive) to {@code to} as one CIFAR-10 batch file of records. */
+  static void writeCifarBatch(ImageSet images, int from, int to, Path file) throws IOException {
+    try (DataOutputStream out = open(file)) {
+      for (int i = from; i < to; i++) {
+        out.write(record(images, i));
+      }
+    }
+  }
+
+  /** CIFAR-10's {@code batches.meta.txt} in {@code dir}: one class name a line, in label order. */
+  static void writeCifarMeta(List<String> classNames, Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve(Cifar10Format.META_FILE),
+        String.join("\n", classNames) + "\n",
         StandardCharsets.UTF_8);
   }
 

@@ -4,15 +4,11 @@ import static io.classroomml.datasets.Cifar10Format.CHANNELS;
 import static io.classroomml.datasets.Cifar10Format.CLASS_COUNT;
 import static io.classroomml.datasets.Cifar10Format.IMAGE_BYTES;
 import static io.classroomml.datasets.Cifar10Format.IMAGE_SIDE;
-import static io.classroomml.datasets.Cifar10Format.RECORD_BYTES;
 import static io.classroomml.datasets.Cifar10Format.TRAIN_BATCH_COUNT;
 
 import io.classroomml.datasets.Cifar10Format;
 import io.classroomml.datasets.ImageSet;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,15 +83,13 @@ public final class SyntheticCifar10 {
     for (int batch = 1; batch <= TRAIN_BATCH_COUNT; batch++) {
       // spread evenly; the first (total % 5) batches take one record more
       int count = total / TRAIN_BATCH_COUNT + (batch <= total % TRAIN_BATCH_COUNT ? 1 : 0);
-      writeBatch(dir.resolve(Cifar10Format.trainBatch(batch)), train, start, start + count);
+      ChannelWriter.writeCifarBatch(
+          train, start, start + count, dir.resolve(Cifar10Format.trainBatch(batch)));
       start += count;
     }
     ImageSet test = generate(testImagesPerClass, seed ^ TEST_SEED_SALT);
-    writeBatch(dir.resolve(Cifar10Format.TEST_BATCH), test, 0, test.size());
-    Files.writeString(
-        dir.resolve(Cifar10Format.META_FILE),
-        String.join("\n", CLASS_NAMES) + "\n",
-        StandardCharsets.UTF_8);
+    ChannelWriter.writeCifarBatch(test, 0, test.size(), dir.resolve(Cifar10Format.TEST_BATCH));
+    ChannelWriter.writeCifarMeta(CLASS_NAMES, dir);
   }
 
   /** The images themselves, in memory: {@code imagesPerClass × 10}, classes shuffled. */
@@ -117,17 +111,6 @@ public final class SyntheticCifar10 {
       draw(labels[i], random, pixels, i * IMAGE_BYTES);
     }
     return new ImageSet(pixels, labels, CHANNELS, SIDE, SIDE, CLASS_NAMES);
-  }
-
-  private static void writeBatch(Path file, ImageSet set, int from, int to) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      byte[] record = new byte[RECORD_BYTES];
-      for (int i = from; i < to; i++) {
-        record[0] = (byte) set.labels()[i];
-        System.arraycopy(set.pixels(), i * IMAGE_BYTES, record, 1, IMAGE_BYTES);
-        out.write(record);
-      }
-    }
   }
 
   /** Draws one image of class {@code label} into {@code out} (CHW) at {@code offset}. */
