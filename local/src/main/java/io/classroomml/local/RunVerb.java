@@ -43,7 +43,7 @@ final class RunVerb implements Callable<Integer> {
   @Option(
       names = "--images-per-epoch",
       paramLabel = "N",
-      defaultValue = "2048",
+      defaultValue = "5120",
       description =
           "sets max_steps_per_epoch per job from its batch size (default: ${DEFAULT-VALUE})")
   int imagesPerEpoch;

@@ -26,9 +26,9 @@ class TrainerHyperparametersTest {
   void aHyperparameterWithoutOneDefaultDescribesItInWords() {
     assertThat(TrainerHyperparameters.LEARNING_RATE.defaultValue()).isEmpty();
     assertThat(TrainerHyperparameters.LEARNING_RATE.defaultString())
-        .isEqualTo("0.05 (sgd/nesterov), 0.001 (adam/adamw)");
+        .isEqualTo("0.1 (sgd/nesterov), 0.001 (adam/adamw)");
     assertThat(TrainerHyperparameters.defaultLearningRate("adamw")).isEqualTo(0.001);
-    assertThat(TrainerHyperparameters.defaultLearningRate("nesterov")).isEqualTo(0.05);
+    assertThat(TrainerHyperparameters.defaultLearningRate("nesterov")).isEqualTo(0.1);
   }
 
   @Test

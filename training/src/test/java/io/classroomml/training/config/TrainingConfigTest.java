@@ -20,7 +20,7 @@ class TrainingConfigTest {
 
     assertThat(config.model()).isEqualTo(Architecture.SMALLCNN);
     assertThat(config.optimizer()).isEqualTo("nesterov");
-    assertThat(config.learningRate()).isEqualTo(0.05);
+    assertThat(config.learningRate()).isEqualTo(0.1);
     assertThat(config.epochs()).isEqualTo(10);
   }
 
