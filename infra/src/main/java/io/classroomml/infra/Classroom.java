@@ -19,8 +19,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
 
 /**
  * Builds the whole classroom into an {@link App}: reads the configuration from its context, runs
@@ -46,6 +50,11 @@ public record Classroom(
    */
   public static final String NAG_CONTEXT_KEY = ContextKeys.CDK_NAG;
 
+  /**
+   * The parameter, without a value, of every stack synthesized with {@code -c stacks=no-deploy}.
+   */
+  public static final String NO_DEPLOY_PARAMETER = "SynthesizedForDestroyOrEstimateOnly";
+
   /** The estimate's file name inside the cloud assembly directory. */
   public static final String ESTIMATE_FILE = "classroom-cost-estimate.json";
 
@@ -70,6 +79,10 @@ public record Classroom(
       StudentStack stack = new StudentStack(app, config, student, platform);
       stack.addStackDependency(platform);
       students.add(stack);
+    }
+    if (config.stacks() == StackSelection.NO_DEPLOY) {
+      refuseDeploy(platform);
+      students.forEach(Classroom::refuseDeploy);
     }
     NagExemptions.apply(platform, students);
     if (!"false".equals(String.valueOf(app.getNode().tryGetContext(NAG_CONTEXT_KEY)))) {
@@ -98,6 +111,28 @@ public record Classroom(
               + " stacks=platform");
     }
     return config.students();
+  }
+
+  /**
+   * Marks a stack synthesized with {@code -c stacks=no-deploy} (for {@code cdk destroy} or the cost
+   * estimate, perhaps with placeholder image digests): a parameter with no value, which {@code cdk
+   * deploy} refuses ("missing a value") before it changes anything. {@code cdk destroy} deletes by
+   * stack name and never reads it.
+   */
+  private static void refuseDeploy(Stack stack) {
+    CfnParameter guard =
+        CfnParameter.Builder.create(stack, NO_DEPLOY_PARAMETER)
+            .type("String")
+            .description(
+                "Synthesized with -c stacks=no-deploy, for cdk destroy and the cost estimate only;"
+                    + " to deploy, synthesize without it (scripts/deploy)")
+            .build();
+    Validations.of(guard)
+        .acknowledge(
+            Acknowledgment.builder()
+                .id("CloudFormation-Validate::W2001")
+                .reason("a parameter without a value, there only to make cdk deploy refuse")
+                .build());
   }
 
   /** Every context value of {@code app}: cdk.json, cdk.context.json, {@code -c} and the CLI's. */

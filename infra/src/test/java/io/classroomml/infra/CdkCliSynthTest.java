@@ -83,6 +83,19 @@ class CdkCliSynthTest {
     assertThat(out.resolve("Classroom-alice.template.json")).doesNotExist();
   }
 
+  @Test
+  @Timeout(TIMEOUT_SECONDS + 60)
+  void synth_noDeployWithoutDigests_writesEveryStackAndTheEstimate_asDestroyAndCostEstimateDo(
+      @TempDir Path out) throws Exception {
+    Processes.Result result = synth(out, testAccount("stacks=no-deploy"));
+
+    assertThat(result.exit()).as(result.output()).isZero();
+    assertThat(result.output()).contains("Classroom worst-case cost estimate");
+    assertThat(out.resolve(Classroom.ESTIMATE_FILE)).isRegularFile();
+    assertThat(Files.readString(out.resolve("Classroom-alice.template.json")))
+        .contains(Classroom.NO_DEPLOY_PARAMETER);
+  }
+
   /** A Hyperband search, to show the spec file (not the built-in default) reaches the stacks. */
   private static final String HYPERBAND_SPEC =
       "{\"Strategy\": \"Hyperband\", \"HyperParameterTuningJobObjective\": {\"Type\":"

@@ -149,8 +149,11 @@ public final class ConfigReader {
     String tuningSource = specFile.orElse("built-in " + TuningSpec.DEFAULT_RESOURCE);
     EndpointSettings endpoint = endpoint();
     TransformSettings transform = transform();
-    Optional<ImageDigests> images = images();
     StackSelection stacks = stacks();
+    Optional<ImageDigests> images = images();
+    if (stacks == StackSelection.NO_DEPLOY && images.isEmpty()) {
+      images = Optional.of(ImageDigests.NOT_PUSHED);
+    }
     int maxConcurrentJobs =
         (int) positiveWhole(ContextKeys.MAX_CONCURRENT_JOBS, DEFAULT_MAX_CONCURRENT_JOBS);
     Optional<DataLocation> sharedData = sharedData(region);
@@ -183,39 +186,43 @@ public final class ConfigReader {
 
   /** The account id, or null (a problem recorded). */
   private String account() {
-    Optional<String> account = optional(ContextKeys.ACCOUNT).or(() -> fromEnv(ENV_ACCOUNT));
-    if (account.isEmpty()) {
-      return problem(
-          ContextKeys.ACCOUNT,
-          null,
-          "no AWS credentials resolved an account (the CDK sets "
-              + ENV_ACCOUNT
-              + " from them); sign in (AWS_PROFILE=..., aws sso login) or set -c"
-              + " account=<your 12-digit account id>");
-    }
-    if (!ACCOUNT.matcher(account.get()).matches()) {
-      return problem(
-          ContextKeys.ACCOUNT, account.get(), "must be the 12-digit account id of your account");
-    }
-    return account.get();
+    return fromContextOrEnv(
+        ContextKeys.ACCOUNT,
+        ENV_ACCOUNT,
+        ACCOUNT,
+        "no AWS credentials resolved an account (the CDK sets "
+            + ENV_ACCOUNT
+            + " from them); sign in (AWS_PROFILE=..., aws sso login) or set -c"
+            + " account=<your 12-digit account id>",
+        "must be the 12-digit account id of your account");
   }
 
   /** The region, or null (a problem recorded). */
   private String region() {
-    Optional<String> region = optional(ContextKeys.REGION).or(() -> fromEnv(ENV_REGION));
-    if (region.isEmpty()) {
-      return problem(
-          ContextKeys.REGION,
-          null,
-          "no region configured (the CDK sets "
-              + ENV_REGION
-              + " from AWS_REGION or the profile); set -c region=us-east-1 or"
-              + " AWS_REGION");
+    return fromContextOrEnv(
+        ContextKeys.REGION,
+        ENV_REGION,
+        REGION,
+        "no region configured (the CDK sets "
+            + ENV_REGION
+            + " from AWS_REGION or the profile); set -c region=us-east-1 or AWS_REGION",
+        "is not a region name; e.g. us-east-1");
+  }
+
+  /**
+   * The value of {@code key}, else of the CDK's environment variable {@code envName}; null (a
+   * problem recorded) when neither is set or the value does not match {@code valid}.
+   */
+  private String fromContextOrEnv(
+      String key, String envName, Pattern valid, String whenMissing, String whenInvalid) {
+    Optional<String> value = optional(key).or(() -> fromEnv(envName));
+    if (value.isEmpty()) {
+      return problem(key, null, whenMissing);
     }
-    if (!REGION.matcher(region.get()).matches()) {
-      return problem(ContextKeys.REGION, region.get(), "is not a region name; e.g. us-east-1");
+    if (!valid.matcher(value.get()).matches()) {
+      return problem(key, value.get(), whenInvalid);
     }
-    return region.get();
+    return value.get();
   }
 
   /** Studio notebooks; the idle limits are SageMaker's (IdleTimeoutInMinutes 60 to 525600). */
@@ -560,8 +567,9 @@ public final class ConfigReader {
     problem(
         ContextKeys.STACKS,
         raw,
-        "must be all (the platform and every student) or platform (the platform alone, before"
-            + " any image is pushed)");
+        "must be all (the platform and every student), platform (the platform alone, before"
+            + " any image is pushed) or no-deploy (every stack, without image digests, for cdk"
+            + " destroy and the cost estimate only)");
     return StackSelection.ALL;
   }
 

@@ -8,4 +8,12 @@ package io.classroomml.infra.config;
  * @param training the training image's digest in {@code classroom-ml/training}
  * @param inference the inference image's digest in {@code classroom-ml/inference}
  */
-public record ImageDigests(String training, String inference) {}
+public record ImageDigests(String training, String inference) {
+
+  /**
+   * What stands in for the digests before the first push, in stacks synthesized with {@code -c
+   * stacks=no-deploy} only (for {@code cdk destroy} and the cost estimate; never deployed).
+   */
+  public static final ImageDigests NOT_PUSHED =
+      new ImageDigests("sha256:" + "0".repeat(64), "sha256:" + "0".repeat(64));
+}
