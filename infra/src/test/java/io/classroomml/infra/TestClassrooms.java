@@ -12,12 +12,14 @@ import software.amazon.awscdk.App;
  * The classrooms the tests synthesize, each built once per JVM (CDK synthesis through jsii takes
  * seconds) and shared by every test class that reads it.
  */
-final class TestClassrooms {
+public final class TestClassrooms {
 
-  static final String ACCOUNT = "111122223333";
-  static final String REGION = "us-east-1";
-  static final String TRAINING_DIGEST = "sha256:" + "a".repeat(64);
-  static final String INFERENCE_DIGEST = "sha256:" + "b".repeat(64);
+  /** The tests' account, region and image digests: one place for every test context. */
+  public static final String ACCOUNT = "111122223333";
+
+  public static final String REGION = "us-east-1";
+  public static final String TRAINING_DIGEST = "sha256:" + "a".repeat(64);
+  public static final String INFERENCE_DIGEST = "sha256:" + "b".repeat(64);
   static final String ALICE_MODEL = "training/alice--train-0a1b2c3d4e5f/output/model.tar.gz";
 
   private static Classroom serverless;
@@ -25,6 +27,17 @@ final class TestClassrooms {
   private static Classroom notebooks;
 
   private TestClassrooms() {}
+
+  /** The least a synth needs: the tests' account, region and digests, and {@code students}. */
+  public static Map<String, Object> minimalContext(String students) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("account", ACCOUNT);
+    context.put("region", REGION);
+    context.put("students", students);
+    context.put("trainingImageDigest", TRAINING_DIGEST);
+    context.put("inferenceImageDigest", INFERENCE_DIGEST);
+    return context;
+  }
 
   /** The context every test classroom starts from (what a platform engineer would pass). */
   static Map<String, Object> baseContext() {

@@ -15,6 +15,7 @@ import io.classroomml.infra.constructs.StudentBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Checks a classroom against the price table and SageMaker's API limits before anything is
@@ -41,7 +42,9 @@ public final class CostGuard {
   /**
    * Checks {@code config} and returns the estimate.
    *
-   * @throws ConfigException for the first setting that breaks a limit or the budget
+   * @throws ConfigException for the settings that break a limit (the first of each area: budget,
+   *     training, endpoint, transform, notebooks, names; all areas at once), else for a student
+   *     whose worst case breaks the budget
    */
   public ClassEstimate check(ClassroomConfig config) {
     String region = config.region();
@@ -54,12 +57,24 @@ public final class CostGuard {
               + ") has no prices for this region, so no cost can be guarded; use one of "
               + String.join(", ", prices.regions()));
     }
-    checkBudget(config);
-    checkTraining(config);
-    checkEndpoint(config);
-    checkTransform(config);
-    checkNotebooks(config);
-    checkNames(config);
+    List<ConfigException.Problem> problems = new ArrayList<>();
+    for (Consumer<ClassroomConfig> check :
+        List.<Consumer<ClassroomConfig>>of(
+            this::checkBudget,
+            this::checkTraining,
+            this::checkEndpoint,
+            this::checkTransform,
+            this::checkNotebooks,
+            this::checkNames)) {
+      try {
+        check.accept(config);
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
     List<StudentEstimate> estimates = new ArrayList<>();
     for (Student student : config.students()) {
       StudentEstimate estimate = estimate(config, student);

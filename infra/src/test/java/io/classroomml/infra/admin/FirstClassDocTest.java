@@ -2,6 +2,7 @@ package io.classroomml.infra.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.infra.RepoRoot;
 import io.classroomml.testing.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,14 +28,7 @@ import picocli.CommandLine;
 class FirstClassDocTest {
 
   private static Path root() {
-    String configured = System.getProperty("classroom.repoRoot");
-    Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("cdk.json"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no cdk.json above " + start);
+    return RepoRoot.path();
   }
 
   /** The lines of the page's bash blocks. */

@@ -1,6 +1,7 @@
 package io.classroomml.infra.aws;
 
 import io.classroomml.infra.Classroom;
+import io.classroomml.infra.TestClassrooms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import software.amazon.awscdk.App;
  */
 final class Classrooms {
 
-  static final String ACCOUNT = "111122223333";
-  static final String REGION = "us-east-1";
+  static final String ACCOUNT = TestClassrooms.ACCOUNT;
+  static final String REGION = TestClassrooms.REGION;
   private static final Map<Map<String, Object>, Assembly> BUILT = new ConcurrentHashMap<>();
 
   private Classrooms() {}
@@ -31,8 +32,8 @@ final class Classrooms {
     context.put("students", "alice=alice@uni.example,bob,carol");
     context.put("models", "alice=training/alice-train-0a1b2c3d4e5f/output/model.tar.gz");
     context.put("expiresAt", "2027-01-31T00:00:00Z");
-    context.put("trainingImageDigest", "sha256:" + "a".repeat(64));
-    context.put("inferenceImageDigest", "sha256:" + "b".repeat(64));
+    context.put("trainingImageDigest", TestClassrooms.TRAINING_DIGEST);
+    context.put("inferenceImageDigest", TestClassrooms.INFERENCE_DIGEST);
     context.put("sharedData", "s3://course-data/cifar10@us-east-1");
     return context;
   }

@@ -1,6 +1,7 @@
 package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.infra.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,15 +50,8 @@ final class ExecutionInputs {
     return inputs;
   }
 
-  /** The repository's docs folder (surefire sets classroom.repoRoot). */
+  /** The repository's docs folder. */
   static Path docsFolder() {
-    String root = System.getProperty("classroom.repoRoot");
-    Path start = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("cdk.json"))) {
-        return dir.resolve("docs");
-      }
-    }
-    throw new IllegalStateException("no docs/ beside a cdk.json above " + start);
+    return RepoRoot.path().resolve("docs");
   }
 }

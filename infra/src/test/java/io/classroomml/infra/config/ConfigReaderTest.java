@@ -3,7 +3,7 @@ package io.classroomml.infra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.LinkedHashMap;
+import io.classroomml.infra.TestClassrooms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConfigReaderTest {
 
   private static Map<String, Object> valid() {
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("account", "111122223333");
-    context.put("region", "us-east-1");
-    context.put("students", "alice,bob");
-    return context;
+    return TestClassrooms.minimalContext("alice,bob");
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.classroomml.infra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
+import io.classroomml.infra.TestClassrooms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrainingImageFlavorAtSynthTest {
 
   private static Map<String, Object> context(String instanceType, String flavor) {
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("account", "111122223333");
-    context.put("region", "us-east-1");
-    context.put("students", "alice");
-    context.put("trainingImageDigest", "sha256:" + "a".repeat(64));
-    context.put("inferenceImageDigest", "sha256:" + "b".repeat(64));
+    Map<String, Object> context = TestClassrooms.minimalContext("alice");
     context.put("trainingInstanceType", instanceType);
     if (flavor != null) {
       context.put("trainingImageFlavor", flavor);

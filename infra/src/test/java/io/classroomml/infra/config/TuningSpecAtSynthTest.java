@@ -2,10 +2,10 @@ package io.classroomml.infra.config;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.classroomml.infra.TestClassrooms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TuningSpecAtSynthTest {
 
   private static Map<String, Object> context(Path spec) {
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("account", "111122223333");
-    context.put("region", "us-east-1");
-    context.put("students", "alice");
-    context.put("trainingImageDigest", "sha256:" + "a".repeat(64));
-    context.put("inferenceImageDigest", "sha256:" + "b".repeat(64));
+    Map<String, Object> context = TestClassrooms.minimalContext("alice");
     context.put("tuningSpec", spec.toString());
     return context;
   }
