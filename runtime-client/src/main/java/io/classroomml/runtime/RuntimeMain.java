@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "classroom-runtime-client",
-    mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     description = "The SageMaker Runtime side of classroom-ml: a local gateway and a client.")
 public final class RuntimeMain implements Runnable {
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

@@ -2,6 +2,7 @@ package io.classroomml.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroomml.runtime.HelpOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,12 +32,13 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorExceptio
  */
 @Command(
     name = "invoke",
-    mixinStandardHelpOptions = true,
     description = {
       "Sends each file to a SageMaker endpoint with the AWS SDK v2 client and prints the classes.",
       "File types by extension: .jpg .jpeg .png .npy .json .jsonl .bin (CIFAR-10 records)."
     })
 public final class InvokeCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   /** Content types by file extension. */
   static final Map<String, String> TYPES =

@@ -1,6 +1,7 @@
 package io.classroomml.runtime.gateway;
 
 import io.classroomml.http.ServerLog;
+import io.classroomml.runtime.HelpOption;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,9 +21,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "gateway",
-    mixinStandardHelpOptions = true,
     description = "Serves the SageMaker Runtime API locally, routing each endpoint to a container.")
 public final class GatewayCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   /** The gateway's port unless {@code --port} says otherwise. */
   public static final int DEFAULT_PORT = 8090;
