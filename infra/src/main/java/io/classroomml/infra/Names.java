@@ -35,6 +35,14 @@ public final class Names {
   public static final String UNIQUE_SUFFIX =
       "States.ArrayGetItem(States.StringSplit(States.UUID(), '-'), 4)";
 
+  /**
+   * Step Functions intrinsic for a new name {@code <prefix>-<12 hex digits>} (see {@link
+   * #UNIQUE_SUFFIX}), for a {@code .$} parameter.
+   */
+  public static String uniqueName(String prefix) {
+    return "States.Format('" + prefix + "-{}', " + UNIQUE_SUFFIX + ")";
+  }
+
   private Names() {}
 
   /**

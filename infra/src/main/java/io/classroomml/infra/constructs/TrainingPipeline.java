@@ -59,7 +59,7 @@ public final class TrainingPipeline extends Construct {
             .parameters(
                 Map.of(
                     "jobName.$",
-                    "States.Format('" + prefix + "-{}', " + Names.UNIQUE_SUFFIX + ")",
+                    Names.uniqueName(prefix),
                     "hyperparameters.$",
                     "$.hyperparameters"))
             .build();

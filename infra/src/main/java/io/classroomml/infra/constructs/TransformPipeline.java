@@ -67,9 +67,9 @@ public final class TransformPipeline extends Construct {
             .parameters(
                 Map.of(
                     "jobName.$",
-                    "States.Format('" + jobPrefix + "-{}', " + Names.UNIQUE_SUFFIX + ")",
+                    Names.uniqueName(jobPrefix),
                     "modelName.$",
-                    "States.Format('" + modelPrefix + "-{}', " + Names.UNIQUE_SUFFIX + ")",
+                    Names.uniqueName(modelPrefix),
                     "modelKey.$",
                     "$.modelKey"))
             .build();

@@ -52,9 +52,7 @@ public final class TuningPipeline extends Construct {
 
     Pass name =
         Pass.Builder.create(this, "NameJob")
-            .parameters(
-                Map.of(
-                    "jobName.$", "States.Format('" + prefix + "-{}', " + Names.UNIQUE_SUFFIX + ")"))
+            .parameters(Map.of("jobName.$", Names.uniqueName(prefix)))
             .build();
 
     Map<String, Object> definition = new LinkedHashMap<>();

@@ -129,14 +129,7 @@ public final class CostGuard {
               + " trainer uses every GPU of its instance) or run tuning trials in parallel"
               + " (ResourceLimits.MaxParallelTrainingJobs in the tuning spec)");
     }
-    if (t.maxRuntimeSeconds() > SageMakerLimits.MAX_RUNTIME_SECONDS) {
-      throw new ConfigException(
-          ContextKeys.TRAINING_MAX_RUNTIME,
-          Long.toString(t.maxRuntimeSeconds()),
-          "SageMaker allows at most "
-              + SageMakerLimits.MAX_RUNTIME_SECONDS
-              + " s (28 days); e.g. 7200");
-    }
+    requireRuntime(ContextKeys.TRAINING_MAX_RUNTIME, t.maxRuntimeSeconds(), "; e.g. 7200");
     if (t.spot() && t.maxWaitSeconds() < t.maxRuntimeSeconds()) {
       throw new ConfigException(
           ContextKeys.TRAINING_MAX_WAIT,
@@ -147,11 +140,8 @@ public final class CostGuard {
               + 2 * t.maxRuntimeSeconds()
               + ")");
     }
-    if (t.spot() && t.maxWaitSeconds() > SageMakerLimits.MAX_RUNTIME_SECONDS) {
-      throw new ConfigException(
-          ContextKeys.TRAINING_MAX_WAIT,
-          Long.toString(t.maxWaitSeconds()),
-          "at most " + SageMakerLimits.MAX_RUNTIME_SECONDS + " s (28 days)");
+    if (t.spot()) {
+      requireRuntime(ContextKeys.TRAINING_MAX_WAIT, t.maxWaitSeconds(), "");
     }
     if (t.volumeGb() > SageMakerLimits.MAX_TRAINING_VOLUME_GB) {
       throw new ConfigException(
@@ -222,11 +212,19 @@ public final class CostGuard {
   private void checkTransform(ClassroomConfig config) {
     TransformSettings t = config.transform();
     requireOffered(config, ContextKeys.TRANSFORM_INSTANCE_TYPE, t.instanceType(), Usage.TRANSFORM);
-    if (t.maxRuntimeSeconds() > SageMakerLimits.MAX_RUNTIME_SECONDS) {
+    requireRuntime(ContextKeys.TRANSFORM_MAX_RUNTIME, t.maxRuntimeSeconds(), "; e.g. 3600");
+  }
+
+  /** SageMaker's limit on every job's runtime (and a spot job's wait): 28 days. */
+  private static void requireRuntime(String key, long seconds, String example) {
+    if (seconds > SageMakerLimits.MAX_RUNTIME_SECONDS) {
       throw new ConfigException(
-          ContextKeys.TRANSFORM_MAX_RUNTIME,
-          Long.toString(t.maxRuntimeSeconds()),
-          "at most " + SageMakerLimits.MAX_RUNTIME_SECONDS + " s (28 days); e.g. 3600");
+          key,
+          Long.toString(seconds),
+          "SageMaker allows at most "
+              + SageMakerLimits.MAX_RUNTIME_SECONDS
+              + " s (28 days)"
+              + example);
     }
   }
 

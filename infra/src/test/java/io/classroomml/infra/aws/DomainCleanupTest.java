@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.classroomml.infra.constructs.ClassDomain;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,23 +55,7 @@ class DomainCleanupTest {
     roleStatements =
         RoleStatements.of(template, resolver)
             .get(properties.path("Role").path("Fn::GetAtt").path(0).asText());
-    Path script = dir.resolve("domain_cleanup.py");
-    Path harness = dir.resolve("harness.py");
-    Path envFile = dir.resolve("env.json");
-    Files.writeString(script, ClassDomain.source());
-    try (InputStream in = getClass().getResourceAsStream("fake_boto3_harness.py")) {
-      Files.write(harness, in.readAllBytes());
-    }
-    Files.writeString(envFile, AwsModels.JSON.writeValueAsString(env));
-    Process python =
-        new ProcessBuilder(
-                "python3", harness.toString(), script.toString(), envFile.toString(), "domain")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("python3 finished").isTrue();
-    assertThat(python.exitValue()).as(out).isZero();
-    calls = AwsModels.JSON.readTree(out).path("delete");
+    calls = FakeBoto3.run(dir, ClassDomain.source(), env, "domain").path("delete");
   }
 
   @Test
