@@ -2,6 +2,7 @@ package io.classroomml.infra.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.classroomml.infra.TestClassrooms;
 import java.util.Map;
@@ -10,19 +11,19 @@ import org.junit.jupiter.api.Test;
 /** Tests for {@link ConfigReader}: one synth names every problem of the configuration. */
 class ConfigReaderTest {
 
-  private static Map<String, Object> valid() {
-    return TestClassrooms.minimalContext("alice,bob");
+  /** What reading a valid two-student context with {@code keysAndValues} added throws. */
+  private static ConfigException refused(String... keysAndValues) {
+    Map<String, Object> context = TestClassrooms.minimalContext("alice,bob");
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      context.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(context));
   }
 
   @Test
   void read_threeIndependentMistakes_areAllNamedInOneException() {
-    Map<String, Object> context = valid();
-    context.put("budgetUsd", "-5");
-    context.put("endpointMode", "always-on");
-    context.put("trainingSpto", "false");
-
     ConfigException e =
-        catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(context));
+        refused("budgetUsd", "-5", "endpointMode", "always-on", "trainingSpto", "false");
 
     assertThat(e.problems())
         .extracting(ConfigException.Problem::key)
@@ -37,40 +38,32 @@ class ConfigReaderTest {
 
   @Test
   void read_severalBadStudentsAndValues_eachNamedOnce() {
-    Map<String, Object> context = valid();
-    context.put("students", "Alice,bob,bob,carol=not-an-email");
-    context.put("budgetThresholds", "50,x,2000");
-    context.put("trainingInstanceType", "g4dn");
-    context.put("trainingImageFlavor", "gpu");
-
     ConfigException e =
-        catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(context));
+        refused(
+            "students", "Alice,bob,bob,carol=not-an-email",
+            "budgetThresholds", "50,x,2000",
+            "trainingInstanceType", "g4dn",
+            "trainingImageFlavor", "gpu");
 
     assertThat(e.problems())
         .extracting(ConfigException.Problem::key, ConfigException.Problem::value)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("students", "Alice"),
-            org.assertj.core.groups.Tuple.tuple("students", "bob"),
-            org.assertj.core.groups.Tuple.tuple("students", "carol=not-an-email"),
-            org.assertj.core.groups.Tuple.tuple("budgetThresholds", "x"),
-            org.assertj.core.groups.Tuple.tuple("budgetThresholds", "50,x,2000"),
-            org.assertj.core.groups.Tuple.tuple("trainingInstanceType", "g4dn"));
+            tuple("students", "Alice"),
+            tuple("students", "bob"),
+            tuple("students", "carol=not-an-email"),
+            tuple("budgetThresholds", "x"),
+            tuple("budgetThresholds", "50,x,2000"),
+            tuple("trainingInstanceType", "g4dn"));
   }
 
   @Test
   void read_oneMistake_keepsTheOneLineMessage() {
-    Map<String, Object> context = valid();
-    context.put("budgetUsd", "lots");
-
-    ConfigException e =
-        catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(context));
-
-    assertThat(e.getMessage())
+    assertThat(refused("budgetUsd", "lots").getMessage())
         .isEqualTo("context key 'budgetUsd' = 'lots': must be a number above 0; e.g. 50.0");
   }
 
   @Test
   void read_aValidConfiguration_isRead() {
-    assertThat(ConfigReader.read(valid()).students()).hasSize(2);
+    assertThat(ConfigReader.read(TestClassrooms.minimalContext("alice,bob")).students()).hasSize(2);
   }
 }
