@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Where the runnable container jars are: {@code training/target/classroom-training.jar} and {@code
- * serving/target/classroom-serving.jar} under the project root, each with its {@code lib/}.
- * Local mode runs those real entrypoints, never copies of their code.
+ * serving/target/classroom-serving.jar} under the project root, each with its {@code lib/}. Local
+ * mode runs those real entrypoints, never copies of their code.
  *
  * @param root the project root
  */
