@@ -2,7 +2,7 @@ package io.classroomml.infra.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroomml.infra.aws.SdkRequestChecker;
+import io.classroomml.testing.aws.SdkRequestChecker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

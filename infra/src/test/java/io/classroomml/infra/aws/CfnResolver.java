@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.classroomml.testing.aws.ShapeValidator;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class CfnResolver {
 
-  static final String UNRESOLVED = "{{unresolved ";
+  static final String UNRESOLVED = ShapeValidator.UNRESOLVED;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The property that names each resource type, where the template may set the name. */

@@ -1,6 +1,8 @@
 package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.testing.aws.AwsModels;
+import io.classroomml.testing.aws.ShapeValidator;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -2,6 +2,7 @@ package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.classroomml.infra.RepoRoot;
+import io.classroomml.testing.aws.AwsModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.classroomml.testing.Processes;
+import io.classroomml.testing.aws.AwsModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.classroomml.infra.aws;
 
+import io.classroomml.testing.aws.ShapeValidator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * Collects the findings of one resource while the checkers walk it: the template and logical id are
  * fixed, each check adds a path, a rule and a message.
  */
-final class Findings {
+final class Findings implements ShapeValidator.Sink {
 
   private final List<Finding> all;
   private final String template;
@@ -24,7 +25,8 @@ final class Findings {
     return new Findings(new ArrayList<>(), template, logicalId);
   }
 
-  void add(String path, String rule, String message) {
+  @Override
+  public void add(String path, String rule, String message) {
     all.add(new Finding(template, logicalId, path, rule, message));
   }
 

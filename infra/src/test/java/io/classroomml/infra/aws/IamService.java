@@ -1,12 +1,16 @@
 package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.testing.aws.AwsModels;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One service of the IAM Service Authorization Reference: its actions, the resource types each
@@ -14,12 +18,24 @@ import java.util.Set;
  */
 final class IamService {
 
+  private static final Map<String, Optional<IamService>> SERVICES = new ConcurrentHashMap<>();
+
   private final String prefix;
   private final JsonNode json;
 
   IamService(String prefix, JsonNode json) {
     this.prefix = prefix;
     this.json = json;
+  }
+
+  /**
+   * The reference of service prefix {@code prefix} (vendored with the botocore models, {@link
+   * AwsModels#iamReference}), if vendored; loaded once per JVM.
+   */
+  static Optional<IamService> of(String prefix) {
+    return SERVICES.computeIfAbsent(
+        prefix.toLowerCase(Locale.ROOT),
+        p -> AwsModels.iamReference(p).map(json -> new IamService(p, json)));
   }
 
   String prefix() {

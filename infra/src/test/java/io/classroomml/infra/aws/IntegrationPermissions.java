@@ -82,7 +82,7 @@ final class IntegrationPermissions {
     for (String action : required(call.integration(), call.parameters())) {
       int colon = action.indexOf(':');
       boolean exists =
-          AwsModels.iam(action.substring(0, colon))
+          IamService.of(action.substring(0, colon))
               .map(s -> !s.actions(action.substring(colon + 1)).isEmpty())
               .orElse(false);
       if (!exists) {
@@ -114,7 +114,7 @@ final class IntegrationPermissions {
 
   private static boolean granted(String action, List<JsonNode> statements) {
     int colon = action.indexOf(':');
-    Optional<IamService> service = AwsModels.iam(action.substring(0, colon));
+    Optional<IamService> service = IamService.of(action.substring(0, colon));
     List<IamService.ResourceType> types =
         service.map(s -> s.resourceTypes(action.substring(colon + 1))).orElse(List.of());
     for (JsonNode statement : statements) {

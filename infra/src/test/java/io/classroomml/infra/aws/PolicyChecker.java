@@ -1,6 +1,7 @@
 package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.testing.aws.AwsModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ final class PolicyChecker {
       return List.of();
     }
     String prefix = pattern.substring(0, colon);
-    Optional<IamService> service = AwsModels.iam(prefix);
+    Optional<IamService> service = IamService.of(prefix);
     if (service.isEmpty()) {
       findings.add(
           path,
@@ -145,7 +146,7 @@ final class PolicyChecker {
     }
     String prefix = key.contains(":") ? key.substring(0, key.indexOf(':')) : "";
     if (!prefix.equals("aws")) {
-      Optional<IamService> service = AwsModels.iam(prefix);
+      Optional<IamService> service = IamService.of(prefix);
       if (service.isPresent() && !service.get().definesConditionKey(key)) {
         findings.add(path, "iam.unknown-condition-key", prefix + " has no condition key " + key);
         return;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.classroomml.testing.aws.ServiceModel;
+import io.classroomml.testing.aws.ShapeValidator;
 
 /**
  * A representative value of a botocore shape with every member present (one item per list, one

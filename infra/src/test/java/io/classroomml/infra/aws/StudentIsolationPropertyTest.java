@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.classroomml.infra.config.ConfigException;
+import io.classroomml.testing.aws.AwsModels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,7 +187,7 @@ class StudentIsolationPropertyTest {
     if (colon < 0) {
       return List.of();
     }
-    Optional<IamService> service = AwsModels.iam(pattern.substring(0, colon));
+    Optional<IamService> service = IamService.of(pattern.substring(0, colon));
     List<PolicyChecker.Action> actions = new ArrayList<>();
     service.ifPresent(
         s ->

@@ -3,6 +3,9 @@ package io.classroomml.infra.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.testing.aws.AwsModels;
+import io.classroomml.testing.aws.ServiceModel;
+import io.classroomml.testing.aws.ShapeValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

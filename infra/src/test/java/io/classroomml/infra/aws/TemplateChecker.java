@@ -1,6 +1,7 @@
 package io.classroomml.infra.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.classroomml.testing.aws.AwsModels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -164,7 +165,7 @@ final class TemplateChecker {
 
   private static void lambdaPermission(JsonNode properties, Findings findings) {
     String action = properties.path("Action").asText();
-    Optional<IamService> lambda = AwsModels.iam("lambda");
+    Optional<IamService> lambda = IamService.of("lambda");
     int colon = action.indexOf(':');
     if (colon < 0
         || !action.substring(0, colon).equals("lambda")

@@ -1,5 +1,7 @@
 package io.classroomml.local.aws;
 
+import io.classroomml.testing.aws.AwsModels;
+
 /**
  * AWS's answers for the tests, shaped as the APIs document them (FakeAws checks each JSON answer
  * against the operation's output shape): a student stack's outputs, executions, their histories, a
@@ -93,7 +95,7 @@ public final class Answers {
   /** A string as a JSON string literal (for output and cause, which are JSON inside JSON). */
   public static String quoted(String text) {
     try {
-      return ServiceModels.JSON.writeValueAsString(text);
+      return AwsModels.JSON.writeValueAsString(text);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.classroomml.local.LocalException;
 import io.classroomml.local.LocalMain;
+import io.classroomml.testing.aws.AwsModels;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -419,7 +420,7 @@ class AwsVerbsTest {
 
     assertThat(student().describe(JOB)).isZero();
 
-    var json = ServiceModels.JSON.readTree(printed());
+    var json = AwsModels.JSON.readTree(printed());
     assertThat(json.path("TrainingJob").path("TrainingJobStatus").asText()).isEqualTo("Completed");
     assertThat(
             json.path("TrainingJob")
@@ -453,7 +454,7 @@ class AwsVerbsTest {
 
     assertThat(student().describe(tuning)).isZero();
 
-    var json = ServiceModels.JSON.readTree(printed()).path("HyperParameterTuningJob");
+    var json = AwsModels.JSON.readTree(printed()).path("HyperParameterTuningJob");
     assertThat(json.path("HyperParameterTuningJobStatus").asText()).isEqualTo("Completed");
     assertThat(json.path("TrainingJobStatusCounters").path("Completed").asInt()).isEqualTo(4);
     assertThat(json.path("BestTrainingJob").path("TrainingJobName").asText())

@@ -1,18 +1,17 @@
 package io.classroomml.local.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.classroomml.testing.aws.AwsModels;
+import io.classroomml.testing.aws.SdkRequestChecker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +27,11 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * AWS at the SDK's HTTP layer, for tests: records every request the SDK marshalled (service,
  * operation, body), checks it against the operation's input shape in AWS's vendored models, and
  * answers from a script, one answer per operation call (the last one repeats), each answer checked
- * against the operation's output shape too, so the SDK parses what AWS would send. JSON protocols
- * (Step Functions, CloudWatch Logs, SageMaker) are told by {@code X-Amz-Target}; query protocols
- * (CloudFormation) by {@code Action=}.
+ * against the operation's output shape too, so the SDK parses what AWS would send. The checks are
+ * test-support's {@link SdkRequestChecker}, the one checker of the requests the project's AWS calls
+ * build. JSON protocols (Step Functions, CloudWatch Logs, SageMaker) are told by {@code
+ * X-Amz-Target}; query protocols (CloudFormation) by {@code Action=}, their body recorded as the
+ * members it sets ({@code Action} and {@code Version} aside).
  */
 public final class FakeAws implements SdkHttpClient {
 
@@ -99,30 +100,15 @@ public final class FakeAws implements SdkHttpClient {
 
   private synchronized HttpExecuteResponse answer(SdkHttpRequest http, String body) {
     Optional<String> target = http.firstMatchingHeader("X-Amz-Target");
-    String service;
-    String operation;
-    JsonNode json;
     boolean query = target.isEmpty();
-    if (!query) {
-      String[] parts = target.get().split("\\.", 2);
-      service = TARGET_PREFIXES.getOrDefault(parts[0], parts[0]);
-      operation = parts[1];
-      json = parse(body);
-      String expected = ServiceModels.model(service).path("metadata").path("targetPrefix").asText();
-      if (!expected.equals(parts[0])) {
-        findings.add(
-            operation + ": X-Amz-Target prefix " + parts[0] + ", the model says " + expected);
-      }
-      findings.addAll(ServiceModels.check(service, operation, json, true));
-    } else {
-      service = http.host().split("\\.")[0];
-      Map<String, String> form = form(body);
-      operation = form.getOrDefault("Action", "?");
-      ObjectNode node = ServiceModels.JSON.createObjectNode();
-      form.forEach(node::put);
-      json = node;
-      checkQuery(service, operation, form);
-    }
+    String service =
+        query
+            ? http.host().split("\\.")[0]
+            : target.map(t -> t.split("\\.")[0]).map(p -> TARGET_PREFIXES.getOrDefault(p, p)).get();
+    Optional<SdkRequestChecker.Call> call =
+        SdkRequestChecker.check(service, target, body, findings);
+    String operation = call.map(SdkRequestChecker.Call::operation).orElse("?");
+    JsonNode json = call.map(SdkRequestChecker.Call::input).orElse(AwsModels.JSON.nullNode());
     calls.add(new Call(service, operation, json));
     Deque<Answer> answers = script.get(operation);
     Answer answer;
@@ -132,11 +118,8 @@ public final class FakeAws implements SdkHttpClient {
     } else {
       answer = answers.size() > 1 ? answers.poll() : answers.peek();
     }
-    if (answer.status() == 200 && !query) {
-      findings.addAll(
-          ServiceModels.check(service, operation, parse(answer.body()), false).stream()
-              .map(f -> "answer of " + operation + ": " + f)
-              .toList());
+    if (answer.status() == 200 && !query && call.isPresent()) {
+      SdkRequestChecker.checkOutput(service, operation, parse(answer.body()), findings);
     }
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     SdkHttpResponse response =
@@ -152,33 +135,6 @@ public final class FakeAws implements SdkHttpClient {
         .build();
   }
 
-  /** Query protocol: every top-level parameter a member, every required member present. */
-  private void checkQuery(String service, String operation, Map<String, String> form) {
-    if (ServiceModels.model(service).path("operations").path(operation).isMissingNode()) {
-      findings.add(service + " has no operation " + operation);
-      return;
-    }
-    for (Map.Entry<String, String> p : form.entrySet()) {
-      String member = p.getKey().split("\\.")[0];
-      if (member.equals("Action") || member.equals("Version")) {
-        continue;
-      }
-      String shape = ServiceModels.inputMemberShape(service, operation, member);
-      if (shape == null) {
-        findings.add(operation + "." + member + ": no such member");
-      } else if (!p.getKey().contains(".")) {
-        findings.addAll(
-            ServiceModels.checkString(service, shape, p.getValue(), operation + "." + member));
-      }
-    }
-    for (String required : ServiceModels.requiredInputMembers(service, operation)) {
-      if (form.keySet().stream()
-          .noneMatch(k -> k.equals(required) || k.startsWith(required + "."))) {
-        findings.add(operation + "." + required + ": required");
-      }
-    }
-  }
-
   private static String body(HttpExecuteRequest request) {
     if (request.contentStreamProvider().isEmpty()) {
       return "";
@@ -192,25 +148,10 @@ public final class FakeAws implements SdkHttpClient {
 
   private static JsonNode parse(String body) {
     try {
-      return body.isBlank()
-          ? ServiceModels.JSON.createObjectNode()
-          : ServiceModels.JSON.readTree(body);
+      return body.isBlank() ? AwsModels.JSON.createObjectNode() : AwsModels.JSON.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + body, e);
     }
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      if (!pair.isEmpty()) {
-        String[] kv = pair.split("=", 2);
-        form.put(
-            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-      }
-    }
-    return form;
   }
 
   @Override

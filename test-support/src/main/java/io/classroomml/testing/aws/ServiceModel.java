@@ -1,4 +1,4 @@
-package io.classroomml.infra.aws;
+package io.classroomml.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -9,14 +9,17 @@ import java.util.Optional;
  * model (SageMaker) lists every operation but keeps only some operations' shapes; {@link
  * #shapesVendored} tells the two apart so a finding can say "refresh the models" rather than "no
  * such operation".
+ *
+ * @param name botocore's service name, e.g. {@code sagemaker}
+ * @param json the whole {@code service-2.json}
  */
-record ServiceModel(String name, JsonNode json) {
+public record ServiceModel(String name, JsonNode json) {
 
   /**
    * The operation named {@code operation}, matched case-insensitively (Step Functions camel-cases
    * it).
    */
-  Optional<String> operation(String operation) {
+  public Optional<String> operation(String operation) {
     for (Iterator<String> it = json.path("operations").fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (name.equalsIgnoreCase(operation)) {
@@ -27,20 +30,22 @@ record ServiceModel(String name, JsonNode json) {
   }
 
   /** Input shape name of an operation (from {@link #operation}), if it takes one. */
-  Optional<String> input(String operation) {
+  public Optional<String> input(String operation) {
     return text(json.path("operations").path(operation).path("input").path("shape"));
   }
 
   /** Output shape name of an operation, if it returns one. */
-  Optional<String> output(String operation) {
+  public Optional<String> output(String operation) {
     return text(json.path("operations").path(operation).path("output").path("shape"));
   }
 
-  boolean shapesVendored(String operation) {
+  /** Whether the input shape of {@code operation} is vendored (a trimmed model drops some). */
+  public boolean shapesVendored(String operation) {
     return input(operation).map(s -> json.path("shapes").has(s)).orElse(true);
   }
 
-  JsonNode shape(String name) {
+  /** The shape named {@code name}; a missing one is an error in the model or a trimmed model. */
+  public JsonNode shape(String name) {
     JsonNode shape = json.path("shapes").path(name);
     if (shape.isMissingNode()) {
       throw new IllegalStateException(this.name + " has no shape " + name);

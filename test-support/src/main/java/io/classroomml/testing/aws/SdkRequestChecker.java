@@ -1,4 +1,4 @@
-package io.classroomml.infra.aws;
+package io.classroomml.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,9 @@ import java.util.TreeMap;
  * botocore model of their service, and the answers a test gives back against the output shapes, so
  * that tests of code calling AWS neither send what AWS would refuse nor rely on answers AWS would
  * never give. JSON-protocol requests are read from {@code X-Amz-Target} and the JSON body; query
- * requests from the form body ({@code Action}, {@code Version}, flattened members).
+ * requests from the form body ({@code Action}, {@code Version}, flattened members). The shapes are
+ * checked by {@link ShapeValidator}, the checker infra's template checks use too. Each problem
+ * reads {@code <service> <operation> <path> [<rule>] <message>}.
  */
 public final class SdkRequestChecker {
 
@@ -100,15 +101,18 @@ public final class SdkRequestChecker {
       return Optional.empty();
     }
     Optional<String> shape = model.input(operation);
-    List<Finding> findings = new ArrayList<>();
-    if (shape.isPresent()) {
-      new ShapeValidator(
-              model, new Findings(findings, service, operation), protocol.equals("query"))
+    if (!model.shapesVendored(operation)) {
+      problems.add(
+          service
+              + " "
+              + operation
+              + ": the trimmed model lacks its input shape (see aws-models/README.md: refresh it)");
+    } else if (shape.isPresent()) {
+      new ShapeValidator(model, sink(service, operation, problems), protocol.equals("query"))
           .validate(shape.get(), input, "");
     } else if (input.size() > 0) {
       problems.add(service + " " + operation + " takes no input, got " + input);
     }
-    findings.forEach(f -> problems.add(f.toString()));
     return Optional.of(new Call(operation, input));
   }
 
@@ -120,15 +124,18 @@ public final class SdkRequestChecker {
   public static void checkOutput(
       String service, String operation, JsonNode output, List<String> problems) {
     ServiceModel model = AwsModels.service(service).orElseThrow();
-    List<Finding> findings = new ArrayList<>();
     model
         .output(operation)
         .ifPresent(
             shape ->
-                new ShapeValidator(
-                        model, new Findings(findings, service, operation + " output"), false)
+                new ShapeValidator(model, sink(service, operation + " output", problems), false)
                     .validate(shape, output, ""));
-    findings.forEach(f -> problems.add(f.toString()));
+  }
+
+  /** Findings as problems: {@code <service> <operation> <path> [<rule>] <message>}. */
+  private static ShapeValidator.Sink sink(String service, String operation, List<String> problems) {
+    return (path, rule, message) ->
+        problems.add(service + " " + operation + " " + path + " [" + rule + "] " + message);
   }
 
   /** Whether {@code error} is one of the errors the model lists for {@code operation}. */

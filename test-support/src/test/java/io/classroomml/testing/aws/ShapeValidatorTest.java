@@ -1,16 +1,21 @@
-package io.classroomml.infra.aws;
+package io.classroomml.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The shape checks catch what AWS's request validation would refuse. */
 class ShapeValidatorTest {
 
   private static final ServiceModel SAGEMAKER = AwsModels.service("sagemaker").orElseThrow();
   private static final ServiceModel SFN = AwsModels.service("stepfunctions").orElseThrow();
+  private static final ServiceModel LOGS = AwsModels.service("logs").orElseThrow();
+
+  private record Finding(String path, String rule, String message) {}
 
   @Test
   void aValidRequest_hasNoFindings() {
@@ -41,9 +46,47 @@ class ShapeValidatorTest {
     assertThat(validate(SAGEMAKER, "StoppingCondition", request))
         .singleElement()
         .satisfies(f -> assertThat(f.rule()).isEqualTo("shape.type"));
-    Findings lenient = Findings.detached("t", "r");
-    new ShapeValidator(SAGEMAKER, lenient, true).validate("StoppingCondition", json(request), "");
-    assertThat(lenient.list()).isEmpty();
+    List<Finding> lenient = new ArrayList<>();
+    new ShapeValidator(SAGEMAKER, (p, r, m) -> lenient.add(new Finding(p, r, m)), true)
+        .validate("StoppingCondition", json(request), "");
+    assertThat(lenient).isEmpty();
+  }
+
+  @Test
+  void aMisspelledMember_aBadEnum_andAnOutOfRangeNumber_areFound() {
+    assertThat(
+            validate(
+                SFN,
+                "ListExecutionsInput",
+                "{\"stateMachinArn\":\"x\",\"statusFilter\":\"GOING\",\"maxResults\":5000}"))
+        .extracting(Finding::rule)
+        .containsExactlyInAnyOrder("shape.unknown-member", "shape.enum", "shape.range");
+    assertThat(validate(SFN, "ListExecutionsInput", "{\"stateMachinArn\":\"x\"}"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("(did you mean 'stateMachineArn'?)"));
+  }
+
+  @Test
+  void aNameTooLong_orNotMatchingItsPattern_isFound() {
+    assertThat(
+            validate(
+                SAGEMAKER,
+                "DescribeTrainingJobRequest",
+                "{\"TrainingJobName\":\"" + "a".repeat(64) + "\"}"))
+        .anySatisfy(f -> assertThat(f.message()).contains("more than the maximum 63"));
+    assertThat(validate(LOGS, "DescribeLogStreamsRequest", "{\"logGroupName\":\"!!!\"}"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.rule()).isEqualTo("shape.pattern"));
+  }
+
+  @Test
+  void anUnresolvedValue_isNotChecked() {
+    assertThat(
+            validate(
+                SAGEMAKER,
+                "StopTrainingJobRequest",
+                "{\"TrainingJobName\": \"" + ShapeValidator.UNRESOLVED + "Ref Name}}\"}"))
+        .isEmpty();
   }
 
   @Test
@@ -77,9 +120,11 @@ class ShapeValidatorTest {
 
   private static List<Finding> validate(
       ServiceModel model, String shape, String request, ShapeValidator.Names names) {
-    Findings findings = Findings.detached("t", "r");
-    new ShapeValidator(model, findings, false).names(names).validate(shape, json(request), "");
-    return findings.list();
+    List<Finding> findings = new ArrayList<>();
+    new ShapeValidator(model, (p, r, m) -> findings.add(new Finding(p, r, m)), false)
+        .names(names)
+        .validate(shape, json(request), "");
+    return findings;
   }
 
   private static JsonNode json(String text) {

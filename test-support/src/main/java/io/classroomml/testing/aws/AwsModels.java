@@ -1,4 +1,4 @@
-package io.classroomml.infra.aws;
+package io.classroomml.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,16 +13,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The vendored AWS models under {@code src/test/resources/aws-models} (see the README there),
- * loaded once per JVM: botocore service models by botocore name, IAM reference data by service
- * prefix.
+ * The vendored AWS models under test-support's {@code src/main/resources/aws-models} (see the
+ * README there), on the classpath of every module's tests: botocore service models by botocore
+ * name, loaded once per JVM, and the IAM Service Authorization Reference by service prefix.
  */
-final class AwsModels {
+public final class AwsModels {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** The JSON reader the model checks share. */
+  public static final ObjectMapper JSON = new ObjectMapper();
+
   private static final String ROOT = "/aws-models/";
   private static final Map<String, Optional<ServiceModel>> SERVICES = new ConcurrentHashMap<>();
-  private static final Map<String, Optional<IamService>> IAM = new ConcurrentHashMap<>();
   private static Set<String> prefixes;
 
   private AwsModels() {}
@@ -30,20 +31,21 @@ final class AwsModels {
   /**
    * The botocore model of {@code service} (botocore's name, e.g. {@code sagemaker}), if vendored.
    */
-  static Optional<ServiceModel> service(String service) {
+  public static Optional<ServiceModel> service(String service) {
     return SERVICES.computeIfAbsent(
         service, s -> read("botocore/" + s + ".json").map(json -> new ServiceModel(s, json)));
   }
 
-  /** The Service Authorization Reference of service prefix {@code prefix}, if vendored. */
-  static Optional<IamService> iam(String prefix) {
-    String key = prefix.toLowerCase(Locale.ROOT);
-    return IAM.computeIfAbsent(
-        key, p -> read("iam/" + p + ".json").map(json -> new IamService(p, json)));
+  /**
+   * The Service Authorization Reference of service prefix {@code prefix} as published, if vendored
+   * (read on every call: the caller keeps what it builds from it).
+   */
+  public static Optional<JsonNode> iamReference(String prefix) {
+    return read("iam/" + prefix.toLowerCase(Locale.ROOT) + ".json");
   }
 
   /** Whether {@code prefix} is a service prefix AWS publishes at all (vendored or not). */
-  static synchronized boolean knownPrefix(String prefix) {
+  public static synchronized boolean knownPrefix(String prefix) {
     if (prefixes == null) {
       Set<String> all = new HashSet<>();
       read("iam/service-prefixes.json")

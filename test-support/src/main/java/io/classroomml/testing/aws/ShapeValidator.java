@@ -1,6 +1,7 @@
-package io.classroomml.infra.aws;
+package io.classroomml.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.classroomml.contract.DidYouMean;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,40 +18,69 @@ import java.util.regex.PatternSyntaxException;
  * ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}}), but botocore dropped most anchors in May 2025 (botocore
  * commit 4637d4db0), so a substring search would let {@code -alice} pass. Patterns Java cannot
  * compile are skipped (none of the vendored ones). In lenient mode (CloudFormation properties,
- * which CloudFormation converts) numbers and booleans written as strings are accepted.
+ * which CloudFormation converts, and query-protocol requests, whose values are all text) numbers
+ * and booleans written as strings are accepted. Strings containing {@link #UNRESOLVED} stand for
+ * values the caller could not work out (a CloudFormation reference) and are skipped.
+ *
+ * <p>The one checker of requests against AWS's models: infra's template checks (CloudFormation
+ * properties, Step Functions' SDK integrations, the teardown's boto3 calls) and, through {@link
+ * SdkRequestChecker}, every request the project's AWS SDK clients send in tests.
  */
-final class ShapeValidator {
+public final class ShapeValidator {
+
+  /** What a value the caller could not resolve starts with; such values are not checked. */
+  public static final String UNRESOLVED = "{{unresolved ";
+
+  /** Where each finding goes: where in the value, a stable rule id, and what is wrong. */
+  @FunctionalInterface
+  public interface Sink {
+
+    /**
+     * Adds one finding.
+     *
+     * @param path where in the value, e.g. {@code StoppingCondition.MaxRuntimeInSeconds}
+     * @param rule a stable rule id, e.g. {@code shape.pattern}
+     * @param message what is wrong, in words
+     */
+    void add(String path, String rule, String message);
+  }
 
   /**
    * How request member names are spelled: as botocore models them, in PascalCase (Step Functions'
    * AWS SDK integrations: "Parameters in Step Functions are expressed in PascalCase", even for
    * camelCase APIs such as Step Functions' own), or either (Scheduler's universal targets).
    */
-  enum Names {
+  public enum Names {
     AS_MODELLED,
     PASCAL_CASE,
     EITHER
   }
 
   private final ServiceModel model;
-  private final Findings findings;
+  private final Sink findings;
   private final boolean lenient;
   private Names names = Names.AS_MODELLED;
 
   /** The same validator with member names spelled {@code names}. */
-  ShapeValidator names(Names names) {
+  public ShapeValidator names(Names names) {
     this.names = names;
     return this;
   }
 
-  ShapeValidator(ServiceModel model, Findings findings, boolean lenient) {
+  /**
+   * A validator against {@code model}'s shapes.
+   *
+   * @param findings where findings go
+   * @param lenient whether numbers and booleans may be written as strings
+   */
+  public ShapeValidator(ServiceModel model, Sink findings, boolean lenient) {
     this.model = model;
     this.findings = findings;
     this.lenient = lenient;
   }
 
   /** Validates {@code value} at {@code path} against shape {@code shapeName}. */
-  void validate(String shapeName, JsonNode value, String path) {
+  public void validate(String shapeName, JsonNode value, String path) {
     if (isUnresolved(value)) {
       return;
     }
@@ -79,8 +109,9 @@ final class ShapeValidator {
     }
   }
 
-  static boolean isUnresolved(JsonNode value) {
-    return value.isTextual() && value.asText().contains(CfnResolver.UNRESOLVED);
+  /** Whether {@code value} stands for one the caller could not resolve ({@link #UNRESOLVED}). */
+  public static boolean isUnresolved(JsonNode value) {
+    return value.isTextual() && value.asText().contains(UNRESOLVED);
   }
 
   private void structure(String name, JsonNode shape, JsonNode value, String path) {
@@ -143,7 +174,8 @@ final class ShapeValidator {
     return null;
   }
 
-  static String pascal(String member) {
+  /** {@code member} as Step Functions' SDK integrations spell it: first letter upper-case. */
+  public static String pascal(String member) {
     return member.isEmpty()
         ? member
         : Character.toUpperCase(member.charAt(0)) + member.substring(1);
@@ -172,7 +204,7 @@ final class ShapeValidator {
             e -> {
               validate(
                   shape.path("key").path("shape").asText(),
-                  com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()),
+                  TextNode.valueOf(e.getKey()),
                   join(path, e.getKey()) + " (key)");
               validate(
                   shape.path("value").path("shape").asText(), e.getValue(), join(path, e.getKey()));
@@ -262,7 +294,7 @@ final class ShapeValidator {
     return DidYouMean.hint(member, names);
   }
 
-  static String join(String path, String member) {
+  private static String join(String path, String member) {
     return path.isEmpty() ? member : path + "." + member;
   }
 }

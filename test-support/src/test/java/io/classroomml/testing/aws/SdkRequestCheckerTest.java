@@ -1,16 +1,16 @@
-package io.classroomml.infra.admin;
+package io.classroomml.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroomml.infra.aws.SdkRequestChecker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checker behind {@link FakeAws} refuses what AWS would refuse, so its silence means something.
+ * The checker behind infra's and local's {@code FakeAws} refuses what AWS would refuse, so its
+ * silence means something.
  */
 class SdkRequestCheckerTest {
 
