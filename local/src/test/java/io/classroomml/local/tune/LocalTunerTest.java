@@ -2,6 +2,7 @@ package io.classroomml.local.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import io.classroomml.contract.tuning.TuningSpec;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ class LocalTunerTest {
             spec,
             Map.of("learning_rate", "0.01"),
             new LocalTuner.Options(1, OptionalInt.of(1000), List.of()));
-    assertThat(hp).containsEntry("max_steps_per_epoch", "8"); // ceil(1000 / 128)
+    int batch = (Integer) TrainerHyperparameters.BATCH_SIZE.defaultValue().orElseThrow();
+    assertThat(hp).containsEntry("max_steps_per_epoch", String.valueOf((1000 + batch - 1) / batch));
   }
 
   @Test
