@@ -35,19 +35,14 @@ public final class ExecutionRole extends Construct {
   private final Role role;
 
   /**
-   * @param studentId the student
-   * @param buckets the student's buckets
-   * @param repositoryArns the training and inference image repositories
-   * @param sharedData a read-only course data set, if any
+   * @param props what this construct is built from
    */
-  public ExecutionRole(
-      Construct scope,
-      String id,
-      String studentId,
-      StudentBuckets buckets,
-      List<String> repositoryArns,
-      Optional<DataLocation> sharedData) {
+  public ExecutionRole(Construct scope, String id, ExecutionRoleProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    StudentBuckets buckets = props.buckets();
+    List<String> repositoryArns = props.repositoryArns();
+    Optional<DataLocation> sharedData = props.sharedData();
     String logs = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID;
     List<PolicyStatement> statements = new ArrayList<>();
     statements.add(

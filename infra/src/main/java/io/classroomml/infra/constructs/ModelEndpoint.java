@@ -31,21 +31,15 @@ public final class ModelEndpoint extends Construct {
   private final CfnEndpoint endpoint;
 
   /**
-   * @param studentId the student
-   * @param inferenceImage the inference image URI pinned by digest
-   * @param modelDataUrl {@code s3://.../model.tar.gz}
-   * @param executionRole the role SageMaker runs as
-   * @param settings serverless or real-time sizes
+   * @param props what this construct is built from
    */
-  public ModelEndpoint(
-      Construct scope,
-      String id,
-      String studentId,
-      String inferenceImage,
-      String modelDataUrl,
-      IRole executionRole,
-      EndpointSettings settings) {
+  public ModelEndpoint(Construct scope, String id, ModelEndpointProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    String inferenceImage = props.inferenceImage();
+    String modelDataUrl = props.modelDataUrl();
+    IRole executionRole = props.executionRole();
+    EndpointSettings settings = props.settings();
     boolean serverless = settings.mode() == EndpointMode.SERVERLESS;
     CfnModel model =
         CfnModel.Builder.create(this, "Model")

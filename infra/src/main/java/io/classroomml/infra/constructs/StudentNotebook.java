@@ -42,23 +42,16 @@ public final class StudentNotebook extends Construct {
   private final CfnUserProfile profile;
 
   /**
-   * @param studentId the student
-   * @param domainId the class's domain
-   * @param settings instance types and idle shutdown
-   * @param studentRole the student role: the profile's execution role
-   * @param buckets the student's buckets
-   * @param pipelines the training, tuning and transform pipelines, in that order
+   * @param props what this construct is built from
    */
-  public StudentNotebook(
-      Construct scope,
-      String id,
-      String studentId,
-      String domainId,
-      NotebookSettings settings,
-      Role studentRole,
-      StudentBuckets buckets,
-      List<StateMachine> pipelines) {
+  public StudentNotebook(Construct scope, String id, StudentNotebookProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    String domainId = props.domainId();
+    NotebookSettings settings = props.settings();
+    Role studentRole = props.studentRole();
+    StudentBuckets buckets = props.buckets();
+    List<StateMachine> pipelines = props.pipelines();
     CfnStudioLifecycleConfig setup =
         CfnStudioLifecycleConfig.Builder.create(this, "Setup")
             .studioLifecycleConfigName(Names.notebookSetup(studentId))

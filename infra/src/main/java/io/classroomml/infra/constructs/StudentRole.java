@@ -25,19 +25,14 @@ public final class StudentRole extends Construct {
   private final Role role;
 
   /**
-   * @param studentId the student
-   * @param buckets the student's buckets
-   * @param pipelines the student's state machines
-   * @param hasEndpoint whether the student has an endpoint to invoke
+   * @param props what this construct is built from
    */
-  public StudentRole(
-      Construct scope,
-      String id,
-      String studentId,
-      StudentBuckets buckets,
-      List<StateMachine> pipelines,
-      boolean hasEndpoint) {
+  public StudentRole(Construct scope, String id, StudentRoleProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    StudentBuckets buckets = props.buckets();
+    List<StateMachine> pipelines = props.pipelines();
+    boolean hasEndpoint = props.hasEndpoint();
     this.role =
         Role.Builder.create(this, "Resource")
             .assumedBy(new AccountRootPrincipal())

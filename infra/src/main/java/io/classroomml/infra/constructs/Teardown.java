@@ -62,23 +62,16 @@ public final class Teardown extends Construct {
   private final String studentId;
 
   /**
-   * @param studentId the student
-   * @param buckets the buckets to empty
-   * @param rolesToDeny the roles that get the deny policy when the budget runs out
-   * @param denyPolicy the policy that stops further spending
-   * @param stopTopic the budget's last-threshold topic
-   * @param endpointName the student's endpoint, if one is deployed
+   * @param props what this construct is built from
    */
-  public Teardown(
-      Construct scope,
-      String id,
-      String studentId,
-      StudentBuckets buckets,
-      List<IRole> rolesToDeny,
-      IManagedPolicy denyPolicy,
-      ITopic stopTopic,
-      Optional<String> endpointName) {
+  public Teardown(Construct scope, String id, TeardownProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    StudentBuckets buckets = props.buckets();
+    List<IRole> rolesToDeny = props.rolesToDeny();
+    IManagedPolicy denyPolicy = props.denyPolicy();
+    ITopic stopTopic = props.stopTopic();
+    Optional<String> endpointName = props.endpointName();
     String account = Aws.ACCOUNT_ID;
     String arnBase = "arn:" + Aws.PARTITION + ":sagemaker:" + Aws.REGION + ":" + account + ":";
     LogGroup logs =

@@ -34,23 +34,16 @@ public final class TrainingPipeline extends Construct {
   private final StateMachine stateMachine;
 
   /**
-   * @param studentId the student
-   * @param request the shared training request parts
-   * @param artifacts the artifact bucket (output, checkpoints, records)
-   * @param executionRole the role SageMaker runs as
-   * @param allowedInstanceTypes instance types IAM lets this pipeline request
-   * @param maxConcurrentJobs how many executions may run at once ({@link ConcurrencyGate})
+   * @param props what this construct is built from
    */
-  public TrainingPipeline(
-      Construct scope,
-      String id,
-      String studentId,
-      TrainingJobRequest request,
-      IBucket artifacts,
-      IRole executionRole,
-      List<String> allowedInstanceTypes,
-      int maxConcurrentJobs) {
+  public TrainingPipeline(Construct scope, String id, TrainingPipelineProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    TrainingJobRequest request = props.request();
+    IBucket artifacts = props.artifacts();
+    IRole executionRole = props.executionRole();
+    List<String> allowedInstanceTypes = props.allowedInstanceTypes();
+    int maxConcurrentJobs = props.maxConcurrentJobs();
     ConcurrencyGate gate = new ConcurrencyGate(this, "Gate", maxConcurrentJobs, "training");
     String prefix = Names.trainingJobPrefix(studentId);
 

@@ -37,27 +37,18 @@ public final class TransformPipeline extends Construct {
   private final StateMachine stateMachine;
 
   /**
-   * @param studentId the student
-   * @param inferenceImage the inference image URI pinned by digest
-   * @param data the data bucket (inputs)
-   * @param artifacts the artifact bucket (model, outputs)
-   * @param executionRole the role SageMaker runs as
-   * @param settings instance type, count and time cap
-   * @param allowedInstanceTypes instance types IAM lets this pipeline request
-   * @param maxConcurrentJobs how many executions may run at once ({@link ConcurrencyGate})
+   * @param props what this construct is built from
    */
-  public TransformPipeline(
-      Construct scope,
-      String id,
-      String studentId,
-      String inferenceImage,
-      IBucket data,
-      IBucket artifacts,
-      IRole executionRole,
-      TransformSettings settings,
-      List<String> allowedInstanceTypes,
-      int maxConcurrentJobs) {
+  public TransformPipeline(Construct scope, String id, TransformPipelineProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    String inferenceImage = props.inferenceImage();
+    IBucket data = props.data();
+    IBucket artifacts = props.artifacts();
+    IRole executionRole = props.executionRole();
+    TransformSettings settings = props.settings();
+    List<String> allowedInstanceTypes = props.allowedInstanceTypes();
+    int maxConcurrentJobs = props.maxConcurrentJobs();
     ConcurrencyGate gate = new ConcurrencyGate(this, "Gate", maxConcurrentJobs, "batch transform");
     String jobPrefix = Names.transformJobPrefix(studentId);
     String modelPrefix = Names.batchModelPrefix(studentId);

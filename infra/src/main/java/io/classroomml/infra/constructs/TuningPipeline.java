@@ -28,25 +28,17 @@ public final class TuningPipeline extends Construct {
   private final StateMachine stateMachine;
 
   /**
-   * @param studentId the student
-   * @param spec the search (strategy, ranges, objective, limits, early stopping, statics)
-   * @param request the shared training request parts
-   * @param artifacts the artifact bucket
-   * @param executionRole the role SageMaker runs as
-   * @param allowedInstanceTypes instance types IAM lets this pipeline request
-   * @param maxConcurrentJobs how many executions may run at once ({@link ConcurrencyGate})
+   * @param props what this construct is built from
    */
-  public TuningPipeline(
-      Construct scope,
-      String id,
-      String studentId,
-      TuningSpec spec,
-      TrainingJobRequest request,
-      IBucket artifacts,
-      IRole executionRole,
-      List<String> allowedInstanceTypes,
-      int maxConcurrentJobs) {
+  public TuningPipeline(Construct scope, String id, TuningPipelineProps props) {
     super(scope, id);
+    String studentId = props.studentId();
+    TuningSpec spec = props.spec();
+    TrainingJobRequest request = props.request();
+    IBucket artifacts = props.artifacts();
+    IRole executionRole = props.executionRole();
+    List<String> allowedInstanceTypes = props.allowedInstanceTypes();
+    int maxConcurrentJobs = props.maxConcurrentJobs();
     ConcurrencyGate gate = new ConcurrencyGate(this, "Gate", maxConcurrentJobs, "tuning");
     String prefix = Names.tuningJobPrefix(studentId);
 

@@ -5,17 +5,25 @@ import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.ImageDigests;
 import io.classroomml.infra.config.Student;
 import io.classroomml.infra.constructs.ExecutionRole;
+import io.classroomml.infra.constructs.ExecutionRoleProps;
 import io.classroomml.infra.constructs.ModelEndpoint;
+import io.classroomml.infra.constructs.ModelEndpointProps;
 import io.classroomml.infra.constructs.StudentBuckets;
 import io.classroomml.infra.constructs.StudentBudget;
 import io.classroomml.infra.constructs.StudentNotebook;
+import io.classroomml.infra.constructs.StudentNotebookProps;
 import io.classroomml.infra.constructs.StudentRole;
+import io.classroomml.infra.constructs.StudentRoleProps;
 import io.classroomml.infra.constructs.StudentWidgets;
 import io.classroomml.infra.constructs.Teardown;
+import io.classroomml.infra.constructs.TeardownProps;
 import io.classroomml.infra.constructs.TrainingJobRequest;
 import io.classroomml.infra.constructs.TrainingPipeline;
+import io.classroomml.infra.constructs.TrainingPipelineProps;
 import io.classroomml.infra.constructs.TransformPipeline;
+import io.classroomml.infra.constructs.TransformPipelineProps;
 import io.classroomml.infra.constructs.TuningPipeline;
+import io.classroomml.infra.constructs.TuningPipelineProps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +82,9 @@ public final class StudentStack extends Stack {
     this.buckets = new StudentBuckets(this, "Buckets");
     this.executionRole =
         new ExecutionRole(
-            this, "ExecutionRole", id, buckets, platform.repositoryArns(), config.sharedData());
+            this,
+            "ExecutionRole",
+            new ExecutionRoleProps(id, buckets, platform.repositoryArns(), config.sharedData()));
     List<String> allowedTypes = allowedTypes(config);
     TrainingJobRequest request =
         new TrainingJobRequest(
@@ -88,36 +98,39 @@ public final class StudentStack extends Stack {
         new TrainingPipeline(
             this,
             "Training",
-            id,
-            request,
-            buckets.artifacts(),
-            executionRole.role(),
-            allowedTypes,
-            config.maxConcurrentJobs());
+            new TrainingPipelineProps(
+                id,
+                request,
+                buckets.artifacts(),
+                executionRole.role(),
+                allowedTypes,
+                config.maxConcurrentJobs()));
     TuningPipeline tuning =
         new TuningPipeline(
             this,
             "Tuning",
-            id,
-            config.tuningSpec(),
-            request,
-            buckets.artifacts(),
-            executionRole.role(),
-            allowedTypes,
-            config.maxConcurrentJobs());
+            new TuningPipelineProps(
+                id,
+                config.tuningSpec(),
+                request,
+                buckets.artifacts(),
+                executionRole.role(),
+                allowedTypes,
+                config.maxConcurrentJobs()));
     String inferenceImage = platform.inferenceImage(images.inference());
     TransformPipeline transform =
         new TransformPipeline(
             this,
             "BatchTransform",
-            id,
-            inferenceImage,
-            buckets.data(),
-            buckets.artifacts(),
-            executionRole.role(),
-            config.transform(),
-            allowedTypes,
-            config.maxConcurrentJobs());
+            new TransformPipelineProps(
+                id,
+                inferenceImage,
+                buckets.data(),
+                buckets.artifacts(),
+                executionRole.role(),
+                config.transform(),
+                allowedTypes,
+                config.maxConcurrentJobs()));
 
     Optional<ModelEndpoint> endpoint =
         student
@@ -127,16 +140,20 @@ public final class StudentStack extends Stack {
                     new ModelEndpoint(
                         this,
                         "Endpoint",
-                        id,
-                        inferenceImage,
-                        "s3://" + buckets.artifacts().getBucketName() + "/" + key,
-                        executionRole.role(),
-                        config.endpoint()));
+                        new ModelEndpointProps(
+                            id,
+                            inferenceImage,
+                            "s3://" + buckets.artifacts().getBucketName() + "/" + key,
+                            executionRole.role(),
+                            config.endpoint())));
 
     List<StateMachine> pipelines =
         List.of(training.stateMachine(), tuning.stateMachine(), transform.stateMachine());
     this.studentRole =
-        new StudentRole(this, "StudentRole", id, buckets, pipelines, endpoint.isPresent());
+        new StudentRole(
+            this,
+            "StudentRole",
+            new StudentRoleProps(id, buckets, pipelines, endpoint.isPresent()));
     StudentBudget budget =
         new StudentBudget(this, "Budget", student, config.budgetUsd(), config.budgetThresholds());
     List<IRole> rolesToDeny = new ArrayList<>();
@@ -147,12 +164,13 @@ public final class StudentStack extends Stack {
         new Teardown(
             this,
             "Teardown",
-            id,
-            buckets,
-            rolesToDeny,
-            budget.denyPolicy(),
-            budget.stop(),
-            endpoint.map(e -> Names.endpointName(id)));
+            new TeardownProps(
+                id,
+                buckets,
+                rolesToDeny,
+                budget.denyPolicy(),
+                budget.stop(),
+                endpoint.map(e -> Names.endpointName(id))));
     platform
         .notebooks()
         .ifPresent(
@@ -161,12 +179,13 @@ public final class StudentStack extends Stack {
                   new StudentNotebook(
                       this,
                       "Notebook",
-                      id,
-                      domain.domainId(),
-                      config.notebooks(),
-                      studentRole.role(),
-                      buckets,
-                      pipelines);
+                      new StudentNotebookProps(
+                          id,
+                          domain.domainId(),
+                          config.notebooks(),
+                          studentRole.role(),
+                          buckets,
+                          pipelines));
               teardown.coverNotebooks(domain.domainId(), notebook.profile());
               CfnOutput.Builder.create(this, "NotebookProfile")
                   .value(notebook.profile().getUserProfileName())
