@@ -16,22 +16,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One local training job: the real {@code train} entrypoint in its own JVM, with its own {@code
  * SAGEMAKER_BASE_DIR} laid out as SageMaker lays out {@code /opt/ml}. The log is scraped with the
- * shared metric definitions while the job runs; at the end the status comes from the exit code (0
- * Completed, after a stop Stopped, else Failed with {@code output/failure} as the reason), the
- * artifacts are packed like SageMaker's, and {@code job.json} is written to the workspace.
+ * shared metric definitions while the job runs; at the end its {@link JobOutcome} (status and
+ * artifacts) is decided and {@code job.json} is written to the workspace.
  *
  * <p>A job that was stopped or failed can be {@linkplain #resume resumed}: the same {@code /opt/ml}
  * is reused, so the trainer continues from its latest checkpoint.
@@ -55,8 +53,7 @@ public final class LocalTrainingJob {
   private final int previousRuns;
   private final double previousSeconds;
   private final String creationTime;
-  private final java.util.concurrent.CountDownLatch recorded =
-      new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch recorded = new CountDownLatch(1);
   private volatile Process process;
   private volatile String stopStatus;
 
@@ -124,7 +121,7 @@ public final class LocalTrainingJob {
             name,
             earlier.hyperParameters(),
             channels,
-            java.util.OptionalLong.empty(),
+            OptionalLong.empty(),
             threads,
             earlier.tuningJobName());
     return new LocalTrainingJob(installation, workspace, request, console, Optional.of(earlier));
@@ -190,14 +187,8 @@ public final class LocalTrainingJob {
       }
       Files.deleteIfExists(paths.failure());
       Files.deleteIfExists(paths.success());
-      workspace.save(record(TrainingJobRecord.IN_PROGRESS, "Training", null, null, start));
-      ProcessBuilder pb = new ProcessBuilder(command());
-      pb.environment().put(SageMakerPaths.BASE_DIR_ENV, paths.base().toString());
-      pb.environment().put("TRAINING_JOB_NAME", request.name());
-      pb.environment().put("AWS_REGION", "local");
-      pb.environment().put("OMP_NUM_THREADS", Integer.toString(request.threads()));
-      pb.environment().put("MKL_NUM_THREADS", Integer.toString(request.threads()));
-      pb.redirectErrorStream(true);
+      workspace.save(record(JobOutcome.running(), start));
+      ProcessBuilder pb = TrainerCommand.of(installation, paths, request);
       ChildProcesses.beforeShutdown(onShutdown);
       process = ChildProcesses.start(pb);
       if (stopStatus != null) {
@@ -218,7 +209,7 @@ public final class LocalTrainingJob {
       timer.shutdownNow();
     }
     try {
-      TrainingJobRecord record = finish(paths, jobDir, exit, start);
+      TrainingJobRecord record = record(JobOutcome.ended(paths, jobDir, exit, stopStatus), start);
       workspace.save(record);
       if (console != null && record.status().equals(TrainingJobRecord.STOPPED)) {
         console.println(
@@ -232,19 +223,6 @@ public final class LocalTrainingJob {
       recorded.countDown();
       ChildProcesses.removeBeforeShutdown(onShutdown);
     }
-  }
-
-  private List<String> command() {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Installation.java().toString());
-    cmd.add("-Dai.djl.offline=true");
-    cmd.add("-Dai.djl.pytorch.num_threads=" + request.threads());
-    cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
-    cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    cmd.add("-jar");
-    cmd.add(installation.trainingJar().toString());
-    cmd.add("train");
-    return cmd;
   }
 
   private void pump(Process p, Path log, MetricListener listener) throws IOException {
@@ -281,111 +259,30 @@ public final class LocalTrainingJob {
     }
   }
 
-  private TrainingJobRecord finish(SageMakerPaths paths, Path jobDir, int exit, long start) {
-    String status;
-    String secondary;
-    String reason = null;
-    if (exit == 0) {
-      status = TrainingJobRecord.COMPLETED;
-      secondary = "Completed";
-    } else if (stopStatus != null) {
-      status = TrainingJobRecord.STOPPED;
-      secondary = stopStatus;
-    } else {
-      status = TrainingJobRecord.FAILED;
-      secondary = "Failed";
-      reason = failureReason(paths, exit);
-    }
-    String model = null;
-    String output = null;
-    try {
-      if (hasFiles(paths.model())) {
-        Path archive = jobDir.resolve("output/model.tar.gz");
-        Archives.pack(paths.model(), archive);
-        model = archive.toString();
-      }
-      if (hasFiles(paths.outputData())) {
-        Path archive = jobDir.resolve("output/output.tar.gz");
-        Archives.pack(paths.outputData(), archive);
-        output = archive.toString();
-      }
-    } catch (IOException e) {
-      status = TrainingJobRecord.FAILED;
-      reason = "could not pack the job's artifacts: " + e;
-    }
-    TrainingJobRecord r = record(status, secondary, reason, exit, start);
-    return new TrainingJobRecord(
-        r.name(),
-        r.status(),
-        r.secondaryStatus(),
-        r.failureReason(),
-        r.hyperParameters(),
-        r.channels(),
-        r.finalMetrics(),
-        r.metricHistory(),
-        model,
-        output,
-        r.baseDir(),
-        r.logFile(),
-        r.creationTime(),
-        Instant.now().toString(),
-        r.trainingSeconds(),
-        exit,
-        r.runs(),
-        r.tuningJobName());
-  }
-
-  private TrainingJobRecord record(
-      String status, String secondary, String reason, Integer exit, long start) {
+  /** The job's record: the one place it is built, while running and at the end. */
+  private TrainingJobRecord record(JobOutcome outcome, long start) {
     Map<String, String> channels = new LinkedHashMap<>();
     request.channels().forEach((k, v) -> channels.put(k, v.toAbsolutePath().toString()));
     Path jobDir = workspace.trainingJob(request.name());
     return new TrainingJobRecord(
         request.name(),
-        status,
-        secondary,
-        reason,
+        outcome.status(),
+        outcome.secondaryStatus(),
+        outcome.failureReason(),
         request.hyperparameters(),
         channels,
         scraper.finalValues(),
         scraper.series(),
-        null,
-        null,
+        outcome.modelArtifacts(),
+        outcome.outputArtifacts(),
         paths().base().toString(),
         jobDir.resolve("log.txt").toString(),
         creationTime,
-        null,
+        outcome.endTime(),
         previousSeconds + (System.nanoTime() - start) / 1e9,
-        exit,
+        outcome.exitCode(),
         previousRuns + 1,
         request.tuningJobName());
-  }
-
-  private static String failureReason(SageMakerPaths paths, int exit) {
-    try {
-      if (Files.isRegularFile(paths.failure())) {
-        String text = Files.readString(paths.failure(), StandardCharsets.UTF_8).strip();
-        return text.length() > SageMakerPaths.FAILURE_REASON_LIMIT
-            ? text.substring(0, SageMakerPaths.FAILURE_REASON_LIMIT)
-            : text;
-      }
-    } catch (IOException e) {
-      // fall through to the exit code
-    }
-    return "AlgorithmError: the container exited with code "
-        + exit
-        + " and wrote no "
-        + paths.failure()
-        + "; see the job's log";
-  }
-
-  private static boolean hasFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isPresent();
-    }
   }
 
   private static Thread daemon(Runnable r) {
