@@ -96,6 +96,33 @@ class CdkCliSynthTest {
         .contains(Classroom.NO_DEPLOY_PARAMETER);
   }
 
+  /**
+   * Two synths of one configuration in two JVMs write the same templates, byte for byte: a map
+   * iterated in a per-JVM order (e.g. {@code Map.of}) would make every {@code cdk deploy} update
+   * resources that did not change.
+   */
+  @Test
+  @Timeout(2 * TIMEOUT_SECONDS + 60)
+  void synth_twice_writesIdenticalTemplates(@TempDir Path first, @TempDir Path second)
+      throws Exception {
+    String[] context = digests("studentNotebooks=true", "studentDashboards=true");
+    for (Path out : List.of(first, second)) {
+      Processes.Result result = synth(out, context);
+      assertThat(result.exit()).as(result.output()).isZero();
+    }
+
+    List<Path> templates;
+    try (var files = Files.list(first)) {
+      templates = files.filter(f -> f.getFileName().toString().endsWith(".template.json")).toList();
+    }
+    assertThat(templates).hasSizeGreaterThan(1);
+    for (Path template : templates) {
+      assertThat(Files.readString(second.resolve(template.getFileName())))
+          .as(template.getFileName().toString())
+          .isEqualTo(Files.readString(template));
+    }
+  }
+
   /** A Hyperband search, to show the spec file (not the built-in default) reaches the stacks. */
   private static final String HYPERBAND_SPEC =
       "{\"Strategy\": \"Hyperband\", \"HyperParameterTuningJobObjective\": {\"Type\":"

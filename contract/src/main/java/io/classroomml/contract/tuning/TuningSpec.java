@@ -1,5 +1,6 @@
 package io.classroomml.contract.tuning;
 
+import io.classroomml.contract.Ordered;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * One hyperparameter search, in the shape of SageMaker's {@code HyperParameterTuningJobConfig} plus
@@ -42,9 +45,12 @@ public record TuningSpec(
   /** The classpath resource holding the course's default search space. */
   public static final String DEFAULT_RESOURCE = "default-tuning-spec.json";
 
-  /** Copies the map so that a spec cannot change after it is made. */
+  /**
+   * Copies the map so that a spec cannot change after it is made; sorted, because the request it
+   * feeds is synthesized into a template that must not change between identical synths.
+   */
   public TuningSpec {
-    staticHyperParameters = Map.copyOf(staticHyperParameters);
+    staticHyperParameters = Collections.unmodifiableMap(new TreeMap<>(staticHyperParameters));
   }
 
   /** Reads and validates the spec in {@code file}; errors name the file. */
@@ -109,11 +115,11 @@ public record TuningSpec(
       Map<String, Object> hb = new LinkedHashMap<>();
       hyperband.minResource().ifPresent(v -> hb.put("MinResource", v));
       hyperband.maxResource().ifPresent(v -> hb.put("MaxResource", v));
-      config.put("StrategyConfig", Map.of("HyperbandStrategyConfig", hb));
+      config.put("StrategyConfig", Ordered.map("HyperbandStrategyConfig", hb));
     }
     config.put(
         "HyperParameterTuningJobObjective",
-        Map.of("Type", objective.type().apiName(), "MetricName", objective.metricName()));
+        Ordered.map("Type", objective.type().apiName(), "MetricName", objective.metricName()));
     Map<String, Object> limits = new LinkedHashMap<>();
     limits.put("MaxNumberOfTrainingJobs", resourceLimits.maxNumberOfTrainingJobs());
     limits.put("MaxParallelTrainingJobs", resourceLimits.maxParallelTrainingJobs());
@@ -129,7 +135,7 @@ public record TuningSpec(
     List<Object> integers = new ArrayList<>();
     for (IntegerRange r : parameterRanges.integerRanges()) {
       integers.add(
-          Map.of(
+          Ordered.map(
               "Name", r.name(),
               "MinValue", Long.toString(r.minValue()),
               "MaxValue", Long.toString(r.maxValue()),
@@ -138,7 +144,7 @@ public record TuningSpec(
     List<Object> continuous = new ArrayList<>();
     for (ContinuousRange r : parameterRanges.continuousRanges()) {
       continuous.add(
-          Map.of(
+          Ordered.map(
               "Name", r.name(),
               "MinValue", Double.toString(r.minValue()),
               "MaxValue", Double.toString(r.maxValue()),
@@ -146,7 +152,7 @@ public record TuningSpec(
     }
     List<Object> categorical = new ArrayList<>();
     for (CategoricalRange r : parameterRanges.categoricalRanges()) {
-      categorical.add(Map.of("Name", r.name(), "Values", r.values()));
+      categorical.add(Ordered.map("Name", r.name(), "Values", r.values()));
     }
     Map<String, Object> ranges = new LinkedHashMap<>();
     ranges.put("IntegerParameterRanges", integers);

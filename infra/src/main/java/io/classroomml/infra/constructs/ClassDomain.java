@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.NotebookSettings;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
@@ -194,9 +194,9 @@ public final class ClassDomain extends Construct {
                         + Aws.ACCOUNT_ID
                         + ":security-group/*"))
             .conditions(
-                Map.of(
+                Ordered.map(
                     "ArnEquals",
-                    Map.of(
+                    Ordered.map(
                         "ec2:Vpc",
                         "arn:"
                             + Aws.PARTITION
@@ -216,7 +216,7 @@ public final class ClassDomain extends Construct {
             .timeout(Duration.minutes(15))
             .memorySize(256)
             .logGroup(logs)
-            .environment(Map.of("DOMAIN", domainId, "VPC", vpc.getRef()))
+            .environment(Ordered.map("DOMAIN", domainId, "VPC", vpc.getRef()))
             .description("Deletes the Studio domain's apps, spaces, profiles, EFS and NFS groups")
             .build();
     Nag.accept(
@@ -238,7 +238,7 @@ public final class ClassDomain extends Construct {
     CustomResource.Builder.create(this, "OnDelete")
         .serviceToken(function.getFunctionArn())
         .resourceType("Custom::ClassroomDomainCleanup")
-        .properties(Map.of("DomainId", domainId, "VpcId", vpc.getRef()))
+        .properties(Ordered.map("DomainId", domainId, "VpcId", vpc.getRef()))
         .build();
   }
 

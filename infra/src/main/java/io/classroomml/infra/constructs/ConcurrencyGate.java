@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class ConcurrencyGate extends Construct {
     state.put("Type", "Task");
     state.put("Resource", "arn:" + Aws.PARTITION + ":states:::aws-sdk:sfn:listExecutions");
     state.put("Parameters", parameters);
-    state.put("ResultSelector", Map.of("running.$", "States.ArrayLength($.Executions)"));
+    state.put("ResultSelector", Ordered.map("running.$", "States.ArrayLength($.Executions)"));
     state.put("ResultPath", "$.gate");
     this.count = CustomState.Builder.create(this, "CountRunning").stateJson(state).build();
     Fail tooMany =

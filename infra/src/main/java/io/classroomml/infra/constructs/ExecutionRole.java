@@ -1,10 +1,10 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.DataLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Tags;
@@ -76,7 +76,9 @@ public final class ExecutionRole extends Construct {
                   .sid("ListSharedData")
                   .actions(List.of("s3:ListBucket"))
                   .resources(List.of(bucketArn))
-                  .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(d.prefix() + "*"))))
+                  .conditions(
+                      Ordered.map(
+                          "StringLike", Ordered.map("s3:prefix", List.of(d.prefix() + "*"))))
                   .build());
         });
     statements.add(
@@ -121,16 +123,17 @@ public final class ExecutionRole extends Construct {
             .actions(List.of("cloudwatch:PutMetricData"))
             .resources(List.of("*"))
             .conditions(
-                Map.of(
+                Ordered.map(
                     "StringLike",
-                    Map.of("cloudwatch:namespace", List.of("/aws/sagemaker/*", "aws/sagemaker/*"))))
+                    Ordered.map(
+                        "cloudwatch:namespace", List.of("/aws/sagemaker/*", "aws/sagemaker/*"))))
             .build());
     this.role =
         Role.Builder.create(this, "Resource")
             .assumedBy(Trust.fromAccount("sagemaker.amazonaws.com"))
             .description("SageMaker execution role of student " + studentId)
             .inlinePolicies(
-                Map.of(
+                Ordered.map(
                     "student-" + studentId,
                     PolicyDocument.Builder.create().statements(statements).build()))
             .build();

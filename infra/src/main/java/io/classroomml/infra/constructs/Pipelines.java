@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Pipelines {
         .service("s3")
         .action("putObject")
         .parameters(
-            Map.of(
+            Ordered.map(
                 "Bucket", artifacts.getBucketName(),
                 "Key", JsonPath.format(prefix + "{}.json", JsonPath.stringAt("$.jobName")),
                 "ContentType", "application/json",
@@ -113,7 +114,8 @@ final class Pipelines {
    * that matched by mistake would not be enough.
    */
   static Map<String, Object> ownResource(String studentId) {
-    return Map.of("StringEquals", Map.of("aws:ResourceTag/" + Names.STUDENT_TAG, studentId));
+    return Ordered.map(
+        "StringEquals", Ordered.map("aws:ResourceTag/" + Names.STUDENT_TAG, studentId));
   }
 
   /**
@@ -123,10 +125,11 @@ final class Pipelines {
   static Map<String, Object> createConditions(
       String studentId, List<String> instanceTypes, boolean networkIsolation) {
     Map<String, Object> conditions = new java.util.LinkedHashMap<>();
-    conditions.put("StringEquals", Map.of("aws:RequestTag/" + Names.STUDENT_TAG, studentId));
-    conditions.put("ForAllValues:StringEquals", Map.of("sagemaker:InstanceTypes", instanceTypes));
+    conditions.put("StringEquals", Ordered.map("aws:RequestTag/" + Names.STUDENT_TAG, studentId));
+    conditions.put(
+        "ForAllValues:StringEquals", Ordered.map("sagemaker:InstanceTypes", instanceTypes));
     if (networkIsolation) {
-      conditions.put("Bool", Map.of("sagemaker:NetworkIsolation", "true"));
+      conditions.put("Bool", Ordered.map("sagemaker:NetworkIsolation", "true"));
     }
     return conditions;
   }
@@ -206,7 +209,8 @@ final class Pipelines {
         .actions(List.of("iam:PassRole"))
         .resources(List.of(executionRole.getRoleArn()))
         .conditions(
-            Map.of("StringEquals", Map.of("iam:PassedToService", "sagemaker.amazonaws.com")))
+            Ordered.map(
+                "StringEquals", Ordered.map("iam:PassedToService", "sagemaker.amazonaws.com")))
         .build();
   }
 }

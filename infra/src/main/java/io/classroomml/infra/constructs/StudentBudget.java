@@ -1,10 +1,10 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.Student;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.budgets.CfnBudget;
 import software.amazon.awscdk.services.iam.Effect;
@@ -47,7 +47,8 @@ public final class StudentBudget extends Construct {
               .principals(List.of(new ServicePrincipal("budgets.amazonaws.com")))
               .actions(List.of("sns:Publish"))
               .resources(List.of(topic.getTopicArn()))
-              .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)))
+              .conditions(
+                  Ordered.map("StringEquals", Ordered.map("aws:SourceAccount", Aws.ACCOUNT_ID)))
               .build());
     }
     this.denyPolicy =
@@ -114,7 +115,7 @@ public final class StudentBudget extends Construct {
                     CfnBudget.SpendProperty.builder().amount(budgetUsd).unit("USD").build())
                 // Needs the tag activated as a cost allocation tag (docs/cost-guard.md).
                 .costFilters(
-                    Map.of(
+                    Ordered.map(
                         "TagKeyValue", List.of("user:" + Names.STUDENT_TAG + "$" + student.id())))
                 .build())
         .notificationsWithSubscribers(notifications)

@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.NotebookSettings;
 import java.util.List;
@@ -115,9 +116,9 @@ public final class StudentNotebook extends Construct {
     String spaces = arn + "space/" + domainId + "/" + prefix + "*";
     String apps = arn + "app/" + domainId + "/" + prefix + "*/jupyterlab/*";
     Map<String, Object> ownPrivate =
-        Map.of(
-            "ArnEquals", Map.of("sagemaker:OwnerUserProfileArn", profileArn),
-            "StringEquals", Map.of("sagemaker:SpaceSharingType", "Private"));
+        Ordered.map(
+            "ArnEquals", Ordered.map("sagemaker:OwnerUserProfileArn", profileArn),
+            "StringEquals", Ordered.map("sagemaker:SpaceSharingType", "Private"));
     role.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("OpenOwnNotebook")
@@ -171,7 +172,8 @@ public final class StudentNotebook extends Construct {
             .actions(List.of("sagemaker:AddTags"))
             .resources(List.of(spaces, apps))
             .conditions(
-                Map.of("StringEquals", Map.of("aws:RequestTag/" + Names.STUDENT_TAG, studentId)))
+                Ordered.map(
+                    "StringEquals", Ordered.map("aws:RequestTag/" + Names.STUDENT_TAG, studentId)))
             .build());
     Nag.accept(
         role,
@@ -186,7 +188,8 @@ public final class StudentNotebook extends Construct {
       Map<String, Object> conditions, NotebookSettings settings) {
     Map<String, Object> out = new java.util.LinkedHashMap<>(conditions);
     out.put(
-        "ForAllValues:StringEquals", Map.of("sagemaker:InstanceTypes", settings.instanceTypes()));
+        "ForAllValues:StringEquals",
+        Ordered.map("sagemaker:InstanceTypes", settings.instanceTypes()));
     return out;
   }
 

@@ -1,9 +1,9 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
@@ -52,7 +52,8 @@ public final class StudentWidgets {
         .namespace("AWS/SageMaker")
         .metricName(name)
         .dimensionsMap(
-            Map.of("EndpointName", Names.endpointName(id), "VariantName", ModelEndpoint.VARIANT))
+            Ordered.map(
+                "EndpointName", Names.endpointName(id), "VariantName", ModelEndpoint.VARIANT))
         .statistic(statistic)
         .period(Duration.minutes(5))
         .build();
@@ -67,7 +68,7 @@ public final class StudentWidgets {
                 + hostTerm(id, classIds)
                 + "', 'Average', 300)")
         .label(metric)
-        .usingMetrics(Map.of())
+        .usingMetrics(Ordered.map())
         .build();
   }
 

@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,12 +150,13 @@ public final class Teardown extends Construct {
             .actions(List.of("iam:AttachRolePolicy"))
             .resources(rolesToDeny.stream().map(IRole::getRoleArn).toList())
             .conditions(
-                Map.of("ArnEquals", Map.of("iam:PolicyARN", denyPolicy.getManagedPolicyArn())))
+                Ordered.map(
+                    "ArnEquals", Ordered.map("iam:PolicyARN", denyPolicy.getManagedPolicyArn())))
             .build());
 
     Map<String, String> environment =
         new LinkedHashMap<>(
-            Map.of(
+            Ordered.map(
                 "PREFIX",
                 prefix,
                 "STUDENT",
@@ -206,7 +208,7 @@ public final class Teardown extends Construct {
             .serviceToken(function.getFunctionArn())
             .resourceType("Custom::ClassroomTeardown")
             .properties(
-                Map.of(
+                Ordered.map(
                     "Buckets",
                     List.of(buckets.data().getBucketName(), buckets.artifacts().getBucketName()),
                     "Roles",

@@ -2,6 +2,7 @@ package io.classroomml.infra.constructs;
 
 import io.classroomml.contract.DataLayout;
 import io.classroomml.contract.MetricDefinitions;
+import io.classroomml.contract.Ordered;
 import io.classroomml.contract.SageMakerPaths;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.DataLocation;
@@ -51,7 +52,7 @@ public record TrainingJobRequest(
   public Map<String, Object> algorithmSpecification() {
     List<Object> metrics = new ArrayList<>();
     for (MetricDefinitions.MetricDefinition d : MetricDefinitions.all()) {
-      metrics.add(Map.of("Name", d.name(), "Regex", d.regex()));
+      metrics.add(Ordered.map("Name", d.name(), "Regex", d.regex()));
     }
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("TrainingImage", trainingImage);
@@ -81,13 +82,13 @@ public record TrainingJobRequest(
     List<Object> config = new ArrayList<>();
     for (String channel : channels) {
       config.add(
-          Map.of(
+          Ordered.map(
               "ChannelName",
               channel,
               "DataSource",
-              Map.of(
+              Ordered.map(
                   "S3DataSource",
-                  Map.of(
+                  Ordered.map(
                       "S3DataType", "S3Prefix",
                       "S3Uri", "s3://" + channelBucket() + "/" + channelPrefix(channel),
                       "S3DataDistributionType", "FullyReplicated"))));
@@ -151,9 +152,9 @@ public record TrainingJobRequest(
             .actions(List.of("s3:ListBucket"))
             .resources(List.of("arn:" + Aws.PARTITION + ":s3:::" + channelBucket()))
             .conditions(
-                Map.of(
+                Ordered.map(
                     "StringEquals",
-                    Map.of(
+                    Ordered.map(
                         "s3:prefix",
                         DataLayout.CHANNELS.stream().map(this::channelPrefix).toList())))
             .build());
@@ -165,8 +166,8 @@ public record TrainingJobRequest(
     state.put("Resource", "arn:" + Aws.PARTITION + ":states:::aws-sdk:s3:listObjectsV2");
     state.put(
         "Parameters",
-        Map.of("Bucket", channelBucket(), "Prefix", channelPrefix(channel), "MaxKeys", 1));
-    state.put("ResultSelector", Map.of("count.$", "$.KeyCount"));
+        Ordered.map("Bucket", channelBucket(), "Prefix", channelPrefix(channel), "MaxKeys", 1));
+    state.put("ResultSelector", Ordered.map("count.$", "$.KeyCount"));
     state.put("ResultPath", "$.data." + channel);
     return CustomState.Builder.create(scope, id).stateJson(state).build();
   }
@@ -177,12 +178,12 @@ public record TrainingJobRequest(
 
   /** {@code OutputDataConfig} under {@code prefix} of the artifact bucket. */
   public Map<String, Object> outputDataConfig(String prefix) {
-    return Map.of("S3OutputPath", "s3://" + artifactsBucket + "/" + prefix);
+    return Ordered.map("S3OutputPath", "s3://" + artifactsBucket + "/" + prefix);
   }
 
   /** {@code ResourceConfig}. */
   public Map<String, Object> resourceConfig() {
-    return Map.of(
+    return Ordered.map(
         "InstanceType", settings.instanceType(),
         "InstanceCount", settings.instanceCount(),
         "VolumeSizeInGB", settings.volumeGb());
@@ -205,7 +206,7 @@ public record TrainingJobRequest(
 
   /** The request tags every pipeline-created job carries (IAM refuses requests without them). */
   public static List<Object> tags(String studentId) {
-    return List.of(Map.of("Key", Names.STUDENT_TAG, "Value", studentId));
+    return List.of(Ordered.map("Key", Names.STUDENT_TAG, "Value", studentId));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class TrainingPipeline extends Construct {
     Pass name =
         Pass.Builder.create(this, "NameJob")
             .parameters(
-                Map.of(
+                Ordered.map(
                     "jobName.$",
                     Names.uniqueName(prefix),
                     "hyperparameters.$",
@@ -58,7 +59,7 @@ public final class TrainingPipeline extends Construct {
             .build();
     Pass noHyperparameters =
         Pass.Builder.create(this, "NoHyperparameters")
-            .result(Result.fromObject(Map.of()))
+            .result(Result.fromObject(Ordered.map()))
             .resultPath("$.hyperparameters")
             .build();
     Choice check =
@@ -87,7 +88,7 @@ public final class TrainingPipeline extends Construct {
     train.put("Parameters", parameters);
     train.put(
         "ResultSelector",
-        Map.of(
+        Ordered.map(
             "TrainingJobName.$", "$.TrainingJobName",
             "ModelArtifacts.$", "$.ModelArtifacts.S3ModelArtifacts"));
     train.put("ResultPath", "$.training");

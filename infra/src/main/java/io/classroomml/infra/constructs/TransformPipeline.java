@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.TransformSettings;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class TransformPipeline extends Construct {
     Pass name =
         Pass.Builder.create(this, "NameJob")
             .parameters(
-                Map.of(
+                Ordered.map(
                     "jobName.$",
                     Names.uniqueName(jobPrefix),
                     "modelName.$",
@@ -82,11 +83,11 @@ public final class TransformPipeline extends Construct {
     parameters.put("ModelName.$", "$.modelName");
     parameters.put(
         "TransformInput",
-        Map.of(
+        Ordered.map(
             "DataSource",
-            Map.of(
+            Ordered.map(
                 "S3DataSource",
-                Map.of(
+                Ordered.map(
                     "S3DataType",
                     "S3Prefix",
                     "S3Uri",
@@ -95,7 +96,7 @@ public final class TransformPipeline extends Construct {
             "None"));
     parameters.put(
         "TransformOutput",
-        Map.of(
+        Ordered.map(
             "S3OutputPath.$",
             "States.Format('s3://"
                 + artifacts.getBucketName()
@@ -104,7 +105,8 @@ public final class TransformPipeline extends Construct {
                 + "{}/', $.jobName)"));
     parameters.put(
         "TransformResources",
-        Map.of("InstanceType", settings.instanceType(), "InstanceCount", settings.instanceCount()));
+        Ordered.map(
+            "InstanceType", settings.instanceType(), "InstanceCount", settings.instanceCount()));
     parameters.put("Tags", TrainingJobRequest.tags(studentId));
     Map<String, Object> transform = new LinkedHashMap<>();
     transform.put("Type", "Task");
@@ -117,9 +119,10 @@ public final class TransformPipeline extends Construct {
         CustomState.Builder.create(this, "Transform").stateJson(transform).build();
 
     CustomState deleteModel =
-        sdkCall("DeleteModel", "deleteModel", Map.of("ModelName.$", "$.modelName"));
+        sdkCall("DeleteModel", "deleteModel", Ordered.map("ModelName.$", "$.modelName"));
     CustomState deleteAfterFailure =
-        sdkCall("DeleteModelAfterFailure", "deleteModel", Map.of("ModelName.$", "$.modelName"));
+        sdkCall(
+            "DeleteModelAfterFailure", "deleteModel", Ordered.map("ModelName.$", "$.modelName"));
     Fail failed =
         Fail.Builder.create(this, "TransformFailed")
             .error("TransformFailed")
@@ -143,8 +146,9 @@ public final class TransformPipeline extends Construct {
     // it carries the tag; handed the execution role, and tagged on create.
     String models = Pipelines.sageMakerArn("model", modelPrefix);
     Map<String, Object> createConditions = new LinkedHashMap<>();
-    createConditions.put("StringEquals", Map.of("aws:RequestTag/" + Names.STUDENT_TAG, studentId));
-    createConditions.put("Bool", Map.of("sagemaker:NetworkIsolation", "true"));
+    createConditions.put(
+        "StringEquals", Ordered.map("aws:RequestTag/" + Names.STUDENT_TAG, studentId));
+    createConditions.put("Bool", Ordered.map("sagemaker:NetworkIsolation", "true"));
     stateMachine.addToRolePolicy(
         PolicyStatement.Builder.create()
             .actions(List.of("sagemaker:CreateModel"))

@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -19,7 +20,8 @@ public final class Trust {
   /** {@code service} acting for this account only. */
   public static IPrincipal fromAccount(String service) {
     return new ServicePrincipal(service)
-        .withConditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)));
+        .withConditions(
+            Ordered.map("StringEquals", Ordered.map("aws:SourceAccount", Aws.ACCOUNT_ID)));
   }
 
   /** Step Functions acting for a state machine of this account, in this region. */
@@ -54,10 +56,10 @@ public final class Trust {
     Map<String, Object> conditions = new LinkedHashMap<>();
     if (operator.equals("StringEquals")) {
       conditions.put(
-          "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID, "aws:SourceArn", arn));
+          "StringEquals", Ordered.map("aws:SourceAccount", Aws.ACCOUNT_ID, "aws:SourceArn", arn));
     } else {
-      conditions.put("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID));
-      conditions.put(operator, Map.of("aws:SourceArn", arn));
+      conditions.put("StringEquals", Ordered.map("aws:SourceAccount", Aws.ACCOUNT_ID));
+      conditions.put(operator, Ordered.map("aws:SourceArn", arn));
     }
     return new ServicePrincipal(service).withConditions(conditions);
   }

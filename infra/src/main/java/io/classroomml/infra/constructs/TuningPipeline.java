@@ -1,5 +1,6 @@
 package io.classroomml.infra.constructs;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.contract.tuning.TuningSpec;
 import io.classroomml.infra.Names;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class TuningPipeline extends Construct {
 
     Pass name =
         Pass.Builder.create(this, "NameJob")
-            .parameters(Map.of("jobName.$", Names.uniqueName(prefix)))
+            .parameters(Ordered.map("jobName.$", Names.uniqueName(prefix)))
             .build();
 
     Map<String, Object> definition = new LinkedHashMap<>();

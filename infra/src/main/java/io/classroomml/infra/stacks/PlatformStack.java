@@ -1,5 +1,6 @@
 package io.classroomml.infra.stacks;
 
+import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.ClassroomConfig;
 import io.classroomml.infra.config.Student;
@@ -11,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
@@ -112,7 +112,8 @@ public final class PlatformStack extends Stack {
             .sid("ClassroomRolesPull")
             .principals(List.of(new AccountRootPrincipal()))
             .actions(pull)
-            .conditions(Map.of("Null", Map.of("aws:PrincipalTag/" + Names.STUDENT_TAG, "false")))
+            .conditions(
+                Ordered.map("Null", Ordered.map("aws:PrincipalTag/" + Names.STUDENT_TAG, "false")))
             .build());
     repository.addToResourcePolicy(
         PolicyStatement.Builder.create()
@@ -120,7 +121,8 @@ public final class PlatformStack extends Stack {
             .effect(Effect.DENY)
             .principals(List.of(new AnyPrincipal()))
             .actions(pull)
-            .conditions(Map.of("Null", Map.of("aws:PrincipalTag/" + Names.STUDENT_TAG, "true")))
+            .conditions(
+                Ordered.map("Null", Ordered.map("aws:PrincipalTag/" + Names.STUDENT_TAG, "true")))
             .build());
     return repository;
   }
@@ -167,8 +169,9 @@ public final class PlatformStack extends Stack {
                         + "-"
                         + Aws.REGION))
             .conditions(
-                Map.of(
-                    "StringEquals", Map.of("iam:PassedToService", "cloudformation.amazonaws.com")))
+                Ordered.map(
+                    "StringEquals",
+                    Ordered.map("iam:PassedToService", "cloudformation.amazonaws.com")))
             .build());
     Nag.accept(
         role,
