@@ -25,4 +25,18 @@ public final class SageMakerLimits {
   public static final int MAX_ENDPOINT_CAPACITY = 10;
 
   private SageMakerLimits() {}
+
+  /**
+   * SageMaker's limit on every job's runtime (and a spot job's wait): 28 days.
+   *
+   * @throws io.classroomml.infra.config.ConfigException naming {@code key} when it is above
+   */
+  static void requireRuntime(String key, long seconds, String example) {
+    if (seconds > MAX_RUNTIME_SECONDS) {
+      throw new io.classroomml.infra.config.ConfigException(
+          key,
+          Long.toString(seconds),
+          "SageMaker allows at most " + MAX_RUNTIME_SECONDS + " s (28 days)" + example);
+    }
+  }
 }
