@@ -29,6 +29,9 @@ import java.util.zip.ZipException;
  * <p>All numbers are big-endian. Whether a file is gzipped is decided by its first two bytes, not
  * its name (browsers sometimes unpack a download and keep the {@code .gz}). Byte offsets in errors
  * count from the start of the uncompressed data.
+ *
+ * <p>Kept as one class (~380 lines) on purpose: the header layout, the published file names and the
+ * offset-naming errors are one format, and every check reads the constants above.
  */
 public final class IdxReader {
 

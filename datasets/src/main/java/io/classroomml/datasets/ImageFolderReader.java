@@ -252,8 +252,8 @@ public final class ImageFolderReader {
 
   static BufferedImage decodeFile(Path file) throws IOException {
     try {
-      return ImagePreprocessor.read(Files.readAllBytes(file));
-    } catch (ImagePreprocessor.Unreadable e) {
+      return ImageDecoder.read(Files.readAllBytes(file));
+    } catch (ImageDecoder.Unreadable e) {
       throw new DataFormatException(file, -1, e.getMessage(), e.fix, e.getCause());
     }
   }
