@@ -9,6 +9,16 @@ package io.classroomml.reports;
  */
 public record Finding(Severity severity, String title, String detail) {
 
+  /** A finding that needs action. */
+  static Finding warning(String title, String detail) {
+    return new Finding(Severity.WARNING, title, detail);
+  }
+
+  /** A finding worth knowing. */
+  static Finding info(String title, String detail) {
+    return new Finding(Severity.INFO, title, detail);
+  }
+
   /** How much a finding matters. */
   public enum Severity {
     /** Worth knowing; nothing is wrong. */
