@@ -1,6 +1,7 @@
 package io.classroomml.infra;
 
 import io.classroomml.contract.SageMakerName;
+import io.classroomml.contract.StudentNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,51 +47,49 @@ public final class Names {
   private Names() {}
 
   /**
-   * What separates a student id from the rest of every SageMaker name: {@code --}. Student ids
-   * never contain it (ConfigReader refuses them), so {@code <id>--} is a prefix of no other
-   * student's names: neither {@code alice--} of {@code alice-b--...} nor {@code alice-train--...}.
-   * IAM name patterns ({@code training-job/alice--train-*}) therefore match one student only, for
-   * every class list synth accepts. SageMaker names allow it ({@code
-   * ^[a-zA-Z0-9](-*[a-zA-Z0-9])*}).
+   * What separates a student id from the rest of every SageMaker name; see {@link
+   * StudentNames#SEPARATOR}. ConfigReader refuses ids that contain it, so IAM name patterns ({@code
+   * training-job/alice--train-*}) match one student only, for every class list synth accepts.
    */
-  public static final String SEPARATOR = "--";
+  public static final String SEPARATOR = StudentNames.SEPARATOR;
+
+  // The student's names live in contract (local mode's AWS verbs find what the stack creates).
 
   /** The stack of student {@code id}. */
   public static String studentStack(String id) {
-    return "Classroom-" + id;
+    return StudentNames.stack(id);
   }
 
   /**
-   * {@code <id>--}: the start of every SageMaker name this student's pipelines and stack create
-   * (jobs, batch models, the endpoint); the cleanup finds them by it.
+   * {@code <id>--}: the start of every SageMaker name this student's pipelines and stack create.
    */
   public static String studentPrefix(String id) {
-    return id + SEPARATOR;
+    return StudentNames.prefix(id);
   }
 
   /** Training jobs the student's pipeline starts are named {@code <this>-<suffix>}. */
   public static String trainingJobPrefix(String id) {
-    return studentPrefix(id) + "train";
+    return StudentNames.trainingJobPrefix(id);
   }
 
   /** Tuning jobs (at most 32 characters with the suffix). */
   public static String tuningJobPrefix(String id) {
-    return studentPrefix(id) + "tune";
+    return StudentNames.tuningJobPrefix(id);
   }
 
   /** Batch transform jobs. */
   public static String transformJobPrefix(String id) {
-    return studentPrefix(id) + "transform";
+    return StudentNames.transformJobPrefix(id);
   }
 
   /** Models the batch transform pipeline creates (and deletes) for one job. */
   public static String batchModelPrefix(String id) {
-    return studentPrefix(id) + "batch";
+    return StudentNames.batchModelPrefix(id);
   }
 
   /** The student's endpoint (a fixed name so dashboards and alarms can find it). */
   public static String endpointName(String id) {
-    return studentPrefix(id) + "endpoint";
+    return StudentNames.endpoint(id);
   }
 
   /** The class's SageMaker Studio domain (one per account and region: the platform's). */
