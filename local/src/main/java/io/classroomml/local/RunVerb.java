@@ -68,7 +68,7 @@ final class RunVerb implements Callable<Integer> {
       description = "MaxParallelTrainingJobs (default: min(2, cores))")
   Integer parallel;
 
-  @Mixin JobVerbs.SpecOptions spec;
+  @Mixin SpecOptions spec;
 
   @Option(
       names = "--model",
