@@ -5,6 +5,8 @@ import io.classroomml.local.aws.AwsVerbs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,6 +63,20 @@ final class AwsTarget {
         throw new LocalException("--target " + target + " is not known; use local or aws");
       }
       return target.equals("aws");
+    }
+
+    /**
+     * Runs {@code verb} against AWS for {@code context}; with {@code --target local} it fails with
+     * {@code localHint}, which says what local mode does instead.
+     */
+    int onAwsOnly(
+        LocalCli.Context context, Supplier<String> localHint, Function<AwsVerbs, Integer> verb) {
+      if (!isAws()) {
+        throw new LocalException(localHint.get());
+      }
+      try (AwsVerbs verbs = verbs(context)) {
+        return verb.apply(verbs);
+      }
     }
 
     /** The verbs against AWS for {@code context}, or an error when the target is local. */

@@ -77,14 +77,12 @@ final class CloudVerbs {
 
     @Override
     public Integer call() {
-      if (!aws.isAws()) {
-        throw new LocalException(
-            "local mode has no batch transform: serve the model with scripts/local deploy and"
-                + " send files with scripts/local invoke; or add --target aws");
-      }
-      try (AwsVerbs verbs = aws.verbs(cli.context())) {
-        return verbs.transform(Optional.ofNullable(name), model, batch);
-      }
+      return aws.onAwsOnly(
+          cli.context(),
+          () ->
+              "local mode has no batch transform: serve the model with scripts/local deploy and"
+                  + " send files with scripts/local invoke; or add --target aws",
+          verbs -> verbs.transform(Optional.ofNullable(name), model, batch));
     }
   }
 
@@ -102,17 +100,15 @@ final class CloudVerbs {
 
     @Override
     public Integer call() {
-      if (!aws.isAws()) {
-        throw new LocalException(
-            "a local job's log is its output; it is kept in "
-                + cli.context().workspace().trainingJob(name).resolve("opt-ml/output")
-                + " (see scripts/local describe "
-                + name
-                + "); or add --target aws");
-      }
-      try (AwsVerbs verbs = aws.verbs(cli.context())) {
-        return verbs.logs(name);
-      }
+      return aws.onAwsOnly(
+          cli.context(),
+          () ->
+              "a local job's log is its output; it is kept in "
+                  + cli.context().workspace().trainingJob(name).resolve("opt-ml/output")
+                  + " (see scripts/local describe "
+                  + name
+                  + "); or add --target aws",
+          verbs -> verbs.logs(name));
     }
   }
 
@@ -130,14 +126,12 @@ final class CloudVerbs {
 
     @Override
     public Integer call() {
-      if (!aws.isAws()) {
-        throw new LocalException(
-            "a local job stops with Ctrl-C (or --max-runtime) and resumes with scripts/local"
-                + " resume; add --target aws to stop a pipeline execution");
-      }
-      try (AwsVerbs verbs = aws.verbs(cli.context())) {
-        return verbs.stop(name);
-      }
+      return aws.onAwsOnly(
+          cli.context(),
+          () ->
+              "a local job stops with Ctrl-C (or --max-runtime) and resumes with scripts/local"
+                  + " resume; add --target aws to stop a pipeline execution",
+          verbs -> verbs.stop(name));
     }
   }
 }
