@@ -31,8 +31,13 @@ public final class RawHttp implements AutoCloseable {
 
   /** Connects to {@code 127.0.0.1:port} with a 10 s read timeout. */
   public RawHttp(int port) throws IOException {
+    this(port, 10_000);
+  }
+
+  /** Connects to {@code 127.0.0.1:port} with a read timeout of {@code readTimeoutMs}. */
+  public RawHttp(int port, int readTimeoutMs) throws IOException {
     socket = new Socket("127.0.0.1", port);
-    socket.setSoTimeout(10_000);
+    socket.setSoTimeout(readTimeoutMs);
     in = socket.getInputStream();
     out = socket.getOutputStream();
   }

@@ -2,17 +2,14 @@ package io.classroomml.serving.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.http.RawHttp;
 import io.classroomml.serving.ServingEnvironment;
 import io.classroomml.serving.testing.Payloads;
 import io.classroomml.serving.testing.ServerHarness;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,37 +31,28 @@ class OverloadAndShutdownTest {
 
   /** A request whose headers and first half of the body are sent; the rest waits for finish(). */
   private static final class SlowRequest implements AutoCloseable {
-    private final Socket socket;
+    private final RawHttp http;
     private final byte[] body;
 
     SlowRequest(int port, byte[] body) throws IOException {
       this.body = body;
-      socket = new Socket("127.0.0.1", port);
-      socket.setSoTimeout(READ_TIMEOUT_MS);
-      OutputStream out = socket.getOutputStream();
-      String head =
+      http = new RawHttp(port, READ_TIMEOUT_MS);
+      http.send(
           "POST /invocations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
               + "Content-Length: "
               + body.length
-              + "\r\n\r\n";
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(body, 0, body.length / 2);
-      out.flush();
+              + "\r\n\r\n");
+      http.send(Arrays.copyOfRange(body, 0, body.length / 2));
     }
 
     /** Sends the rest and returns the status line. */
     String finish() throws IOException {
-      OutputStream out = socket.getOutputStream();
-      out.write(body, body.length / 2, body.length - body.length / 2);
-      out.flush();
-      return new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-          .readLine();
+      return http.send(Arrays.copyOfRange(body, body.length / 2, body.length)).read().statusLine();
     }
 
     @Override
     public void close() throws IOException {
-      socket.close();
+      http.close();
     }
   }
 
