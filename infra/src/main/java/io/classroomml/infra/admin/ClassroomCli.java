@@ -1,5 +1,6 @@
 package io.classroomml.infra.admin;
 
+import io.classroomml.infra.config.ClassroomConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,6 +100,30 @@ public final class ClassroomCli {
     return ClassContext.load(wiring.root(), context);
   }
 
+  /** AWS clients for the {@code --profile}, if any. */
+  AwsClients aws() {
+    return wiring.aws().apply(profile);
+  }
+
+  /** The profile's region, if it has one. */
+  Optional<String> region() {
+    return wiring.defaultRegion().apply(profile);
+  }
+
+  /** What {@code status} and {@code verify-teardown} do to the resolved class. */
+  @FunctionalInterface
+  interface ClassAction {
+    void apply(AwsClients aws, ClassroomConfig config, PrintStream out);
+  }
+
+  /** Runs {@code action} on the class resolved from the context and the profile; exits 0. */
+  int onTheClass(ClassAction action) {
+    try (AwsClients aws = aws()) {
+      action.apply(aws, ResolvedClass.resolve(aws, context(), region()), wiring.out());
+    }
+    return 0;
+  }
+
   /** {@code classroom preflight}. */
   @Command(
       name = "preflight",
@@ -112,10 +137,8 @@ public final class ClassroomCli {
     @Override
     public Integer call() {
       ClassContext context = parent.context();
-      try (AwsClients aws = parent.wiring.aws().apply(parent.profile)) {
-        PreflightReport report =
-            new Preflight(aws, context, parent.wiring.defaultRegion().apply(parent.profile), false)
-                .run();
+      try (AwsClients aws = parent.aws()) {
+        PreflightReport report = new Preflight(aws, context, parent.region(), false).run();
         parent.wiring.out().print(report.table());
         return report.failed() ? 1 : 0;
       }
@@ -158,8 +181,8 @@ public final class ClassroomCli {
       inference.ifPresent(f -> build.addAll(List.of("--inference", flavour("--inference", f))));
       Deployer.Options options = new Deployer.Options(students, build, skipImages);
       ClassContext context = parent.context();
-      Optional<String> region = parent.wiring.defaultRegion().apply(parent.profile);
-      try (AwsClients aws = parent.wiring.aws().apply(parent.profile)) {
+      Optional<String> region = parent.region();
+      try (AwsClients aws = parent.aws()) {
         Deployer deployer =
             new Deployer(
                 aws,
@@ -197,14 +220,7 @@ public final class ClassroomCli {
 
     @Override
     public Integer call() {
-      try (AwsClients aws = parent.wiring.aws().apply(parent.profile)) {
-        ClassStatus.print(
-            aws,
-            ResolvedClass.resolve(
-                aws, parent.context(), parent.wiring.defaultRegion().apply(parent.profile)),
-            parent.wiring.out());
-      }
-      return 0;
+      return parent.onTheClass(ClassStatus::print);
     }
   }
 
@@ -221,14 +237,7 @@ public final class ClassroomCli {
 
     @Override
     public Integer call() {
-      try (AwsClients aws = parent.wiring.aws().apply(parent.profile)) {
-        TeardownCheck.run(
-            aws,
-            ResolvedClass.resolve(
-                aws, parent.context(), parent.wiring.defaultRegion().apply(parent.profile)),
-            parent.wiring.out());
-      }
-      return 0;
+      return parent.onTheClass(TeardownCheck::run);
     }
   }
 }
