@@ -31,6 +31,11 @@ public final class NpyDecoder implements RequestDecoder {
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
   @Override
+  public boolean costFollowsBodyLength() {
+    return true;
+  }
+
+  @Override
   public ImageBatch decode(byte[] body, InputShape shape) {
     ByteBuffer in = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
     if (body.length < VERSION_END + 2 || !Arrays.equals(Arrays.copyOf(body, MAGIC.length), MAGIC)) {

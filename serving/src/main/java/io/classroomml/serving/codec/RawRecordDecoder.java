@@ -14,6 +14,11 @@ public final class RawRecordDecoder implements RequestDecoder {
   public static final int LABEL_BYTES = 1;
 
   @Override
+  public boolean costFollowsBodyLength() {
+    return true;
+  }
+
+  @Override
   public ImageBatch decode(byte[] body, InputShape shape) {
     int imageBytes = shape.imageBytes();
     int recordBytes = LABEL_BYTES + imageBytes;

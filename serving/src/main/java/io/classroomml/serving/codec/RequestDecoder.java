@@ -13,4 +13,12 @@ public interface RequestDecoder {
    * @throws BadRequestException naming what is wrong with the body and how to fix it
    */
   ImageBatch decode(byte[] body, InputShape shape);
+
+  /**
+   * Whether decoding is a single pass over the body, with nothing to decompress or parse into a
+   * tree: its time and memory then follow from the body's length alone, known before it starts.
+   */
+  default boolean costFollowsBodyLength() {
+    return false;
+  }
 }

@@ -23,10 +23,13 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
@@ -34,13 +37,19 @@ import java.util.concurrent.Semaphore;
  * {@code POST /invocations}. From the headers alone, before the body is read: the method (or 405),
  * a loaded model and a free slot among workers plus queue (or 503), a decoder for {@code
  * Content-Type} (or 415), an encoder for {@code Accept} (or 406), valid custom attributes and
- * {@code k} (or 400). Then, on a worker thread: decode (or 400/413), predict, encode, and one log
- * line with the time in the model and around it.
+ * {@code k} (or 400). Then, on the event loop when the request is quick, else on a worker thread:
+ * decode (or 400/413), predict, encode, and one log line with the time in the model and around it
+ * and the CPU time the thread spent.
  */
 final class InvocationHandler {
 
   /** SageMaker's request id header, logged to tie a request to its log line. */
   static final String INFERENCE_ID = "X-Amzn-SageMaker-Inference-Id";
+
+  /** The largest body {@link #invokeIfQuick} answers on the event loop: about 20 CIFAR records. */
+  static final int QUICK_BODY_BYTES = 64 * 1024;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** The longest a decode waits for memory other decodes hold. */
   static final Duration DECODE_WAIT = Duration.ofSeconds(10);
@@ -128,9 +137,49 @@ final class InvocationHandler {
     return new Call(requestId, decoder, encoder, attributes, topK(request.uri(), attributes));
   }
 
+  /**
+   * Answers a quick request on the calling thread, the connection's event loop: a body of at most
+   * {@link #QUICK_BODY_BYTES} whose decoding cost follows from its length, while a model worker is
+   * free. Such a request costs about a millisecond of model time; handing it to a worker would add
+   * two thread wake-ups, which on a small machine cost as much CPU as the HTTP work itself. A
+   * {@code /ping} behind it on the same loop waits at most that long.
+   *
+   * @return the response, or empty when the request is not quick (hand it to {@link #invoke})
+   */
+  Optional<FullHttpResponse> invokeIfQuick(
+      HttpRequest request, byte[] body, ImageClassifier classifier, long startNanos) {
+    if (body.length == 0 || body.length > QUICK_BODY_BYTES) {
+      return Optional.empty();
+    }
+    RequestDecoder decoder;
+    try {
+      decoder = decoders.forContentType(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+    } catch (InvocationException e) {
+      return Optional.empty(); // refused the usual way, on a worker
+    }
+    if (!decoder.costFollowsBodyLength()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(answer(request, body, classifier, startNanos, true));
+  }
+
   /** Decodes, predicts and encodes {@code body}; runs on a worker thread, never throws. */
   FullHttpResponse invoke(
       HttpRequest request, byte[] body, ImageClassifier classifier, long startNanos) {
+    return answer(request, body, classifier, startNanos, false);
+  }
+
+  /**
+   * The answer to one invocation, and its log line; never throws. When {@code quick}, returns null
+   * (having logged nothing) if no model worker is free at once.
+   */
+  private FullHttpResponse answer(
+      HttpRequest request,
+      byte[] body,
+      ImageClassifier classifier,
+      long startNanos,
+      boolean quick) {
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     String requestId = requestId(request.headers());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("requestId", requestId);
@@ -141,15 +190,21 @@ final class InvocationHandler {
       if (body.length == 0) {
         throw new BadRequestException("the request body is empty; send an image");
       }
-      ImageBatch batch;
-      decoding.acquire();
-      try {
-        batch = call.decoder().decode(body, classifier.inputShape());
-      } finally {
-        decoding.release();
-      }
+      ImageBatch batch =
+          quick
+              ? call.decoder().decode(body, classifier.inputShape())
+              : decode(call, body, classifier);
       long modelStart = System.nanoTime();
-      float[][] probabilities = classifier.predict(batch.pixels(), batch.count());
+      float[][] probabilities;
+      if (quick) {
+        Optional<float[][]> now = classifier.predictIfIdle(batch.pixels(), batch.count());
+        if (now.isEmpty()) {
+          return null;
+        }
+        probabilities = now.get();
+      } else {
+        probabilities = classifier.predict(batch.pixels(), batch.count());
+      }
       long modelNanos = System.nanoTime() - modelStart;
       byte[] encoded =
           call.encoder()
@@ -168,6 +223,8 @@ final class InvocationHandler {
       fields.put("modelMs", millis(modelNanos));
       fields.put("overheadMs", millis(totalNanos - modelNanos));
       fields.put("totalMs", millis(totalNanos));
+      fields.put("cpuMs", millis(THREADS.getCurrentThreadCpuTime() - cpuStart));
+      fields.put("ranOn", quick ? "event-loop" : "worker");
       log.info("invocation", fields);
       return response;
     } catch (Exception | Error failure) {
@@ -183,6 +240,17 @@ final class InvocationHandler {
         log.error("invocation-failed", fields, failure);
       }
       return ErrorResponses.response(refusal, requestId);
+    }
+  }
+
+  /** Decodes on a worker: as many decodes at once as workers, image files within the budget. */
+  private ImageBatch decode(Call call, byte[] body, ImageClassifier classifier)
+      throws InterruptedException {
+    decoding.acquire();
+    try {
+      return call.decoder().decode(body, classifier.inputShape());
+    } finally {
+      decoding.release();
     }
   }
 

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,9 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The container's routes on the {@link HttpEdge}: {@code GET /ping} and {@code GET
- * /execution-parameters} answered on the event loop (so health checks never wait behind the model),
- * {@code POST /invocations} admitted from its headers and run on a worker thread; and the one place
- * refusals become JSON bodies and log lines.
+ * /execution-parameters} answered on the event loop, {@code POST /invocations} admitted from its
+ * headers, then answered on the event loop when quick (see {@link InvocationHandler#invokeIfQuick})
+ * and on a worker thread otherwise, so a health check waits behind one small request at most; and
+ * the one place refusals become JSON bodies and log lines.
  */
 final class ServingRoutes implements HttpApp {
 
@@ -110,10 +112,16 @@ final class ServingRoutes implements HttpApp {
         long start = System.nanoTime();
         byte[] body = ByteBufUtil.getBytes(request.content());
         ImageClassifier classifier = model.get();
-        workers.execute(
-            () ->
-                HttpEdge.respond(
-                    ctx, request, invocations.invoke(request, body, classifier, start)));
+        Optional<FullHttpResponse> now =
+            invocations.invokeIfQuick(request, body, classifier, start);
+        if (now.isPresent()) {
+          HttpEdge.respond(ctx, request, now.get());
+        } else {
+          workers.execute(
+              () ->
+                  HttpEdge.respond(
+                      ctx, request, invocations.invoke(request, body, classifier, start)));
+        }
       }
     }
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -113,11 +114,29 @@ public final class DjlImageClassifier implements ImageClassifier {
 
   @Override
   public float[][] predict(byte[] chwPixels, int count) {
+    checkLength(chwPixels, count);
+    return predictWith(acquire(), chwPixels, count);
+  }
+
+  @Override
+  public Optional<float[][]> predictIfIdle(byte[] chwPixels, int count) {
+    checkLength(chwPixels, count);
+    Predictor<Images, float[][]> predictor = idle.poll();
+    return predictor == null
+        ? Optional.empty()
+        : Optional.of(predictWith(predictor, chwPixels, count));
+  }
+
+  private void checkLength(byte[] chwPixels, int count) {
     if (chwPixels.length != count * shape.imageBytes()) {
       throw new IllegalArgumentException(
           count + " images of " + shape + " need " + count * shape.imageBytes() + " bytes");
     }
-    Predictor<Images, float[][]> predictor = acquire();
+  }
+
+  /** Runs {@code predictor} over the images, {@code maxBatch} at a time, then returns it. */
+  private float[][] predictWith(
+      Predictor<Images, float[][]> predictor, byte[] chwPixels, int count) {
     try {
       float[][] out = new float[count][];
       for (int first = 0; first < count; first += maxBatch) {

@@ -1,6 +1,7 @@
 package io.classroomml.serving.predict;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model that turns images into class probabilities: the pure "predict" step between decoding a
@@ -22,6 +23,13 @@ public interface ImageClassifier extends AutoCloseable {
    * @return one row of probabilities (summing to 1) per image
    */
   float[][] predict(byte[] chwPixels, int count);
+
+  /**
+   * Classifies {@code count} images now if a model worker is free, without waiting for one.
+   *
+   * @return the rows {@link #predict} would give, or empty when every worker is busy
+   */
+  Optional<float[][]> predictIfIdle(byte[] chwPixels, int count);
 
   /** Frees the model and its native memory. */
   @Override

@@ -37,6 +37,9 @@ public final class ServeBenchmark {
   /** Calls made by {@link #throughput}, all runs together. */
   private static final AtomicLong CALLS = new AtomicLong();
 
+  /** Seconds of load before the measured windows, for each side. */
+  private static final int WARM_UP_SECONDS = 10;
+
   /** {@code /proc/<pid>/stat} counts CPU time in clock ticks (USER_HZ, 100 on Linux). */
   private static final double CLOCK_TICKS = 100.0;
 
@@ -88,7 +91,9 @@ public final class ServeBenchmark {
     DjlImageClassifier classifier =
         DjlImageClassifier.load(modelDir, cores, 32, Duration.ofSeconds(60));
     Call inProcessCall = () -> classifier.predict(pixels, 1);
-    throughput(cores, 3, inProcessCall);
+    // Both sides warm up for WARM_UP_SECONDS, so the JIT has compiled the hot paths of each before
+    // the windows that count (the server's compiler threads are part of its CPU time).
+    throughput(cores, WARM_UP_SECONDS, inProcessCall);
     result.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).strip());
 
     // P6: process start to /ping 200, three runs, plus the server for the HTTP measurements.
@@ -111,7 +116,13 @@ public final class ServeBenchmark {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest raw = request(port, record, "application/octet-stream");
     HttpRequest png = request(port, Payloads.imageFile("png", 1, 32, 32), "image/png");
-    throughput(cores, 3, () -> send(client, raw));
+    if (Wrk.available()) {
+      Wrk.run(port, record, cores, WARM_UP_SECONDS, base);
+    } else {
+      throughput(cores, WARM_UP_SECONDS, () -> send(client, raw));
+    }
+    Path serverLog = base.resolve("server-" + port + ".log");
+    long logLinesBefore = Files.readAllLines(serverLog).size();
     // P5: alternate in-process and HTTP windows of 5 s, three each, and compare medians: on a
     // shared machine the load drifts between windows, and alternating spreads the drift over both.
     List<Double> inProcessRates = new ArrayList<>();
@@ -142,6 +153,8 @@ public final class ServeBenchmark {
       serverTicks += processCpuTicks(server.pid()) - ticks0;
     }
     classifier.close();
+    List<String> windowLines = Files.readAllLines(serverLog);
+    windowLines = windowLines.subList((int) logLinesBefore, windowLines.size());
     double inProcess = median(inProcessRates);
     double http = median(httpRates);
     result.put(
@@ -163,6 +176,16 @@ public final class ServeBenchmark {
     result.put("inProcessCpuMsPerImage", round(inProcessCpuMs));
     result.put("serverCpuMsPerRequest", round(serverCpuMs));
     result.put("cpuInProcessOverServer", round(inProcessCpuMs / serverCpuMs));
+    double loggedCpuMs = meanLogged(windowLines, "cpuMs");
+    result.put("serverLoggedCpuMsPerRequest", round(loggedCpuMs));
+    result.put("cpuInProcessOverServerLogged", round(inProcessCpuMs / loggedCpuMs));
+    result.put(
+        "shareOnEventLoop",
+        round(
+            windowLines.stream().filter(l -> l.contains("\"ranOn\":\"event-loop\"")).count()
+                / (double)
+                    Math.max(
+                        1, windowLines.stream().filter(l -> l.contains("\"cpuMs\"")).count())));
 
     result.put("latencyRawMs", latencies(client, raw, 2000));
     result.put("latencyPngMs", latencies(client, png, 2000));
@@ -260,6 +283,12 @@ public final class ServeBenchmark {
             + " ("
             + r.get("cpuInProcessOverServer")
             + ") | |",
+        "| CPU ms per request in the server's log lines (`cpuMs`: decode, model, encode, log) ; ratio | "
+            + r.get("serverLoggedCpuMsPerRequest")
+            + " ; "
+            + r.get("cpuInProcessOverServerLogged")
+            + " | |",
+        "| share of requests answered on the event loop | " + r.get("shareOnEventLoop") + " | |",
         "| machine load average at start / end | "
             + r.get("loadAverageAtStart")
             + " / "
@@ -299,11 +328,21 @@ public final class ServeBenchmark {
         "");
   }
 
+  /** The mean of numeric field {@code name} over the JSON log lines that have it. */
+  private static double meanLogged(List<String> lines, String name) {
+    java.util.regex.Pattern field = java.util.regex.Pattern.compile("\"" + name + "\":([0-9.]+)");
+    return lines.stream()
+        .map(field::matcher)
+        .filter(java.util.regex.Matcher::find)
+        .mapToDouble(m -> Double.parseDouble(m.group(1)))
+        .average()
+        .orElse(Double.NaN);
+  }
+
   private static Process startServer(Path jar, Path base, int port) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
             "-jar",
             jar.toString(),

@@ -215,6 +215,30 @@ class InferenceServerTest {
   }
 
   @Test
+  void smallRawBodies_areAnsweredOnTheEventLoop_imageFilesAndLargeBodiesOnAWorker() {
+    String id = "X-Amzn-SageMaker-Inference-Id";
+    server.invoke(Payloads.cifarRecords(0), "application/octet-stream", id, "quick-raw");
+    server.invoke(Payloads.imageFile("png", 0, 32, 32), "image/png", id, "png-file");
+    server.invoke(Payloads.cifarRecords(new int[40]), "application/octet-stream", id, "large-raw");
+
+    assertThat(logLine("quick-raw"))
+        .contains("\"status\":200", "\"ranOn\":\"event-loop\"")
+        .containsPattern("\"cpuMs\":[0-9.]+");
+    assertThat(logLine("png-file")).contains("\"status\":200", "\"ranOn\":\"worker\"");
+    assertThat(logLine("large-raw")).contains("\"status\":200", "\"ranOn\":\"worker\"");
+  }
+
+  private String logLine(String requestId) {
+    String fragment = "\"requestId\":\"" + requestId + "\"";
+    return server
+        .logContaining(fragment)
+        .lines()
+        .filter(line -> line.contains(fragment))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void topK_fromCustomAttributesOrQuery_andAttributesEchoed_andInferenceIdLogged()
       throws IOException {
     HttpResponse<String> response =

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +44,28 @@ class DjlImageClassifierTest {
       }
       assertThat(classifier.inputShape()).isEqualTo(new InputShape(3, 32, 32));
       assertThat(classifier.classNames()).isEqualTo(TinyModel.CLASSES);
+    }
+  }
+
+  @Test
+  void predictIfIdle_isEmptyWhileTheOnlyWorkerIsBusy_andAnswersOnceItIsFree() throws Exception {
+    try (DjlImageClassifier classifier =
+        DjlImageClassifier.load(TinyModel.directory(), 1, 32, Duration.ofSeconds(60))) {
+      byte[] one = TinyModel.pixels(1, new Random(2));
+      int many = 3000; // about a second of model time on one core
+      CompletableFuture<float[][]> busy =
+          CompletableFuture.supplyAsync(() -> classifier.predict(new byte[many * 3072], many));
+      int refused = 0;
+      while (!busy.isDone()) {
+        if (classifier.predictIfIdle(one, 1).isEmpty()) {
+          refused++;
+        }
+      }
+
+      assertThat(busy.get()).hasNumberOfRows(many);
+      assertThat(refused).as("calls refused while the worker ran the large batch").isPositive();
+      assertThat(classifier.predictIfIdle(one, 1))
+          .hasValueSatisfying(rows -> assertThat(rows).hasNumberOfRows(1));
     }
   }
 
