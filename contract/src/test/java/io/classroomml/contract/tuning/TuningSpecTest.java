@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.classroomml.contract.MetricDefinitions;
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,18 +40,30 @@ class TuningSpecTest {
   }
 
   @Test
-  void defaultSpec_isTheCourseSearchSpace() {
+  void defaultSpec_searchesAroundTheTrainersRecipe() {
     TuningSpec spec = TuningSpec.defaultSpec();
 
     assertThat(spec.strategy()).isEqualTo(Strategy.RANDOM);
     assertThat(spec.objective())
         .isEqualTo(new Objective(ObjectiveType.MAXIMIZE, "validation:accuracy"));
-    assertThat(spec.parameterRanges().continuousRanges())
-        .contains(new ContinuousRange("learning_rate", 0.001, 0.1, ScalingType.LOGARITHMIC));
+    // Every trial is a variation of the recipe the trainer's defaults give (SGD with Nesterov,
+    // one-cycle to a peak rate of 0.1, batch 64): rates within a factor of about 3 either way and
+    // batches of 32 to 128, so that no trial of a short run is wasted on a rate too small to learn
+    // in a few epochs or a batch too large to take enough steps.
+    ContinuousRange rate =
+        spec.parameterRanges().continuousRanges().stream()
+            .filter(r -> r.name().equals("learning_rate"))
+            .findFirst()
+            .orElseThrow();
+    double recipeRate = TrainerHyperparameters.defaultLearningRate("nesterov");
+    assertThat(rate.scalingType()).isEqualTo(ScalingType.LOGARITHMIC);
+    assertThat(rate.minValue()).isBetween(recipeRate / 4, recipeRate);
+    assertThat(rate.maxValue()).isBetween(recipeRate, recipeRate * 4);
     assertThat(spec.parameterRanges().categoricalRanges())
-        .contains(
-            new CategoricalRange("batch_size", List.of("16", "32", "64", "128", "256", "512")));
-    assertThat(spec.staticHyperParameters()).containsEntry("epochs", "10");
+        .contains(new CategoricalRange("batch_size", List.of("32", "64", "128")));
+    assertThat(spec.staticHyperParameters())
+        .containsEntry("epochs", "10")
+        .containsEntry("optimizer", "nesterov");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.classroomml.local.job;
 
+import io.classroomml.contract.NativeMemory;
 import io.classroomml.contract.SageMakerPaths;
 import io.classroomml.local.Installation;
 import java.util.ArrayList;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * How a local job starts the trainer: the training image's {@code train} entrypoint run from its
- * jar, with the environment SageMaker gives the container and the job's thread budget.
+ * jar, with the environment SageMaker gives the container, the image's native-memory settings and
+ * the job's thread budget.
  */
 final class TrainerCommand {
 
@@ -22,6 +24,7 @@ final class TrainerCommand {
     pb.environment().put("AWS_REGION", "local");
     pb.environment().put("OMP_NUM_THREADS", Integer.toString(request.threads()));
     pb.environment().put("MKL_NUM_THREADS", Integer.toString(request.threads()));
+    NativeMemory.apply(pb.environment());
     pb.redirectErrorStream(true);
     return pb;
   }

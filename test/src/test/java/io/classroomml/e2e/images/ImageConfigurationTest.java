@@ -2,6 +2,7 @@ package io.classroomml.e2e.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroomml.contract.NativeMemory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ class ImageConfigurationTest {
     assertThat(entrypoint).endsWith("io.classroomml.training.TrainMain");
     assertThat(entrypoint).contains("-Dai.djl.offline=true", "-XX:MaxRAMPercentage=50");
     assertThat(image.strings("/config/Cmd")).containsExactly("train");
+    assertThat(image.environment()).containsEntry(NativeMemory.ENV, NativeMemory.TUNABLES);
   }
 
   @Test
