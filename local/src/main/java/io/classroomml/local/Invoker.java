@@ -19,8 +19,8 @@ import java.util.List;
  */
 final class Invoker {
 
-  /** Images per InvokeEndpoint request. */
-  static final int PER_REQUEST = 16;
+  /** Images per InvokeEndpoint request: 50 KB of Fashion-MNIST, 197 KB of CIFAR-10. */
+  static final int PER_REQUEST = 64;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

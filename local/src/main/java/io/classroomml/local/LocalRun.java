@@ -45,6 +45,19 @@ final class LocalRun {
    */
   static final Map<String, String> SHORT_RUN = Map.of("augment_crop", "false");
 
+  /**
+   * Images per epoch of each job by default, for 28×28 images: 3 epochs of them take Fashion-MNIST
+   * to 0.87 and the whole run to about 80 s on 2 cores (2 epochs gave 0.83).
+   */
+  static final int IMAGES_PER_EPOCH_28X28 = 5120;
+
+  /**
+   * The default for images of {@code height × width}: the same pixels, so about the same compute.
+   */
+  static int imagesPerEpoch(int height, int width) {
+    return (int) Math.round(IMAGES_PER_EPOCH_28X28 * 28.0 * 28.0 / (height * (double) width));
+  }
+
   static int run(Installation inst, Workspace ws, RunVerb a, PrintStream out) {
     long start = System.nanoTime();
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
@@ -56,7 +69,6 @@ final class LocalRun {
     }
     int cores = LocalMain.cores();
     int epochs = a.epochs;
-    int imagesPerEpoch = a.imagesPerEpoch;
     int invokeCount = a.invoke;
     String model = a.model != null ? a.model : TrainerHyperparameters.MODEL.defaultString();
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -91,6 +103,10 @@ final class LocalRun {
     channels.put(Channels.TRAIN, data.train());
     channels.put(Channels.VALIDATION, data.validation());
     seconds.put("data", lap(t));
+    int imagesPerEpoch =
+        a.imagesPerEpoch != null
+            ? a.imagesPerEpoch
+            : imagesPerEpoch(data.test().height(), data.test().width());
 
     // 2. training job
     out.println("== 2/6 training job");

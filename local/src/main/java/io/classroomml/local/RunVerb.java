@@ -43,15 +43,16 @@ final class RunVerb implements Callable<Integer> {
   @Option(
       names = "--images-per-epoch",
       paramLabel = "N",
-      defaultValue = "5120",
       description =
-          "sets max_steps_per_epoch per job from its batch size (default: ${DEFAULT-VALUE})")
-  int imagesPerEpoch;
+          "sets max_steps_per_epoch per job from its batch size (default: "
+              + LocalRun.IMAGES_PER_EPOCH_28X28
+              + " images of 28x28, fewer of larger images, the same compute per job)")
+  Integer imagesPerEpoch;
 
   @Option(
       names = "--epochs",
       paramLabel = "N",
-      defaultValue = "2",
+      defaultValue = "3",
       description = "epochs of the training job and of every trial (default: ${DEFAULT-VALUE})")
   int epochs;
 
@@ -79,8 +80,10 @@ final class RunVerb implements Callable<Integer> {
   @Option(
       names = "--invoke",
       paramLabel = "N",
-      defaultValue = "64",
-      description = "test images sent to each endpoint (default: ${DEFAULT-VALUE})")
+      defaultValue = "1000",
+      description =
+          "test images sent to each endpoint, at most the validation channel's"
+              + " (default: ${DEFAULT-VALUE})")
   int invoke;
 
   @Option(

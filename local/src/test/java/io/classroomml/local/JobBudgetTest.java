@@ -1,0 +1,17 @@
+package io.classroomml.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JobBudgetTest {
+
+  @Test
+  void imagesPerEpoch_keepsThePixelsPerJob_whateverTheImageSize() {
+    assertThat(LocalRun.imagesPerEpoch(28, 28)).isEqualTo(LocalRun.IMAGES_PER_EPOCH_28X28);
+    assertThat(LocalRun.imagesPerEpoch(32, 32)).isEqualTo(3920);
+    assertThat(LocalRun.imagesPerEpoch(32, 32) * 32 * 32)
+        .isCloseTo(
+            LocalRun.IMAGES_PER_EPOCH_28X28 * 28 * 28, org.assertj.core.data.Offset.offset(1024));
+  }
+}
