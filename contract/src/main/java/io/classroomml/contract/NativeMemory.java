@@ -3,14 +3,15 @@ package io.classroomml.contract;
 import java.util.Map;
 
 /**
- * How the containers' JVMs should let glibc manage libtorch's native memory. libtorch frees and
+ * How the trainer's JVM should let glibc manage libtorch's native memory. libtorch frees and
  * reallocates activation-sized buffers (megabytes each) at every step; with glibc's defaults the
  * large ones are mapped and unmapped each time, or the heap top is trimmed and regrown, so every
  * step pays page faults and zeroing. Keeping them in the heap made a smallcnn step at batch 128 on
  * 2 cores 15–25 % faster (190 → 143 ms; tcmalloc gave the same, jemalloc was slower), at the price
- * of a resident set that stays at its peak, which a training job reaches at every step anyway. The
- * image sets this in its environment and local mode in the trainer's; glibc reads it at process
- * start, so it cannot be set from inside the JVM.
+ * of a resident set that stays at its peak, which a training job reaches at every step anyway (a
+ * server's peak is a rare large request, so the inference image keeps glibc's defaults). The
+ * training image sets this in its environment and local mode in the trainer's; glibc reads it at
+ * process start, so it cannot be set from inside the JVM.
  */
 public final class NativeMemory {
 

@@ -28,7 +28,9 @@ class ImageConfigurationTest {
     assertThat(entrypoint).endsWith("io.classroomml.training.TrainMain");
     assertThat(entrypoint).contains("-Dai.djl.offline=true", "-XX:MaxRAMPercentage=50");
     assertThat(image.strings("/config/Cmd")).containsExactly("train");
-    assertThat(image.environment()).containsEntry(NativeMemory.ENV, NativeMemory.TUNABLES);
+    assertThat(image.environment())
+        .containsEntry(NativeMemory.ENV, NativeMemory.TUNABLES)
+        .containsKey("PYTORCH_LIBRARY_PATH"); // the images' shared variables are kept
   }
 
   @Test
@@ -42,6 +44,7 @@ class ImageConfigurationTest {
     assertThat(image.config.at("/config/Labels/" + BIND_LABEL.replace("/", "~1")).asText())
         .isEqualTo("true");
     assertThat(image.config.at("/config/ExposedPorts").has("8080/tcp")).isTrue();
+    assertThat(image.environment()).doesNotContainKey(NativeMemory.ENV);
   }
 
   @Test
