@@ -25,7 +25,7 @@ public final class NativeMemory {
   public static final String TUNABLES =
       "glibc.malloc.mmap_threshold=33554432"
           + ":glibc.malloc.trim_threshold=4294967296"
-          + ":glibc.malloc.top_pad=268435456";
+          + ":glibc.malloc.top_pad=16777216";
 
   private NativeMemory() {}
 
