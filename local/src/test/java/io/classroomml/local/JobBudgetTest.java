@@ -1,6 +1,7 @@
 package io.classroomml.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,6 @@ class JobBudgetTest {
     assertThat(LocalRun.imagesPerEpoch(28, 28)).isEqualTo(LocalRun.IMAGES_PER_EPOCH_28X28);
     assertThat(LocalRun.imagesPerEpoch(32, 32)).isEqualTo(3920);
     assertThat(LocalRun.imagesPerEpoch(32, 32) * 32 * 32)
-        .isCloseTo(
-            LocalRun.IMAGES_PER_EPOCH_28X28 * 28 * 28, org.assertj.core.data.Offset.offset(1024));
+        .isCloseTo(LocalRun.IMAGES_PER_EPOCH_28X28 * 28 * 28, within(1024));
   }
 }

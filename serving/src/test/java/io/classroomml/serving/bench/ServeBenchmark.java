@@ -1,5 +1,7 @@
 package io.classroomml.serving.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroomml.serving.predict.DjlImageClassifier;
 import io.classroomml.serving.testing.Payloads;
 import io.classroomml.serving.testing.TinyModel;
@@ -36,6 +38,8 @@ public final class ServeBenchmark {
 
   /** Calls made by {@link #throughput}, all runs together. */
   private static final AtomicLong CALLS = new AtomicLong();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Seconds of load before the measured windows, for each side. */
   private static final int WARM_UP_SECONDS = 10;
@@ -116,13 +120,14 @@ public final class ServeBenchmark {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest raw = request(port, record, "application/octet-stream");
     HttpRequest png = request(port, Payloads.imageFile("png", 1, 32, 32), "image/png");
-    if (Wrk.available()) {
+    boolean wrk = Wrk.available();
+    if (wrk) {
       Wrk.run(port, record, cores, WARM_UP_SECONDS, base);
     } else {
       throughput(cores, WARM_UP_SECONDS, () -> send(client, raw));
     }
     Path serverLog = base.resolve("server-" + port + ".log");
-    long logLinesBefore = Files.readAllLines(serverLog).size();
+    int logLinesBefore = Files.readAllLines(serverLog).size();
     // P5: alternate in-process and HTTP windows of 5 s, three each, and compare medians: on a
     // shared machine the load drifts between windows, and alternating spreads the drift over both.
     List<Double> inProcessRates = new ArrayList<>();
@@ -131,7 +136,6 @@ public final class ServeBenchmark {
     long inProcessCalls = 0;
     long serverTicks = 0;
     long httpRequests = 0;
-    boolean wrk = Wrk.available();
     Wrk.Result lastWrk = null;
     for (int round = 0; round < 3; round++) {
       long cpu0 = ownCpuNanos();
@@ -153,8 +157,7 @@ public final class ServeBenchmark {
       serverTicks += processCpuTicks(server.pid()) - ticks0;
     }
     classifier.close();
-    List<String> windowLines = Files.readAllLines(serverLog);
-    windowLines = windowLines.subList((int) logLinesBefore, windowLines.size());
+    List<JsonNode> answered = invocations(serverLog, logLinesBefore);
     double inProcess = median(inProcessRates);
     double http = median(httpRates);
     result.put(
@@ -176,16 +179,15 @@ public final class ServeBenchmark {
     result.put("inProcessCpuMsPerImage", round(inProcessCpuMs));
     result.put("serverCpuMsPerRequest", round(serverCpuMs));
     result.put("cpuInProcessOverServer", round(inProcessCpuMs / serverCpuMs));
-    double loggedCpuMs = meanLogged(windowLines, "cpuMs");
+    double loggedCpuMs =
+        answered.stream().mapToDouble(e -> e.path("cpuMs").asDouble()).average().orElse(Double.NaN);
     result.put("serverLoggedCpuMsPerRequest", round(loggedCpuMs));
     result.put("cpuInProcessOverServerLogged", round(inProcessCpuMs / loggedCpuMs));
     result.put(
         "shareOnEventLoop",
         round(
-            windowLines.stream().filter(l -> l.contains("\"ranOn\":\"event-loop\"")).count()
-                / (double)
-                    Math.max(
-                        1, windowLines.stream().filter(l -> l.contains("\"cpuMs\"")).count())));
+            answered.stream().filter(e -> e.path("ranOn").asText().equals("event-loop")).count()
+                / (double) Math.max(1, answered.size())));
 
     result.put("latencyRawMs", latencies(client, raw, 2000));
     result.put("latencyPngMs", latencies(client, png, 2000));
@@ -328,15 +330,19 @@ public final class ServeBenchmark {
         "");
   }
 
-  /** The mean of numeric field {@code name} over the JSON log lines that have it. */
-  private static double meanLogged(List<String> lines, String name) {
-    java.util.regex.Pattern field = java.util.regex.Pattern.compile("\"" + name + "\":([0-9.]+)");
-    return lines.stream()
-        .map(field::matcher)
-        .filter(java.util.regex.Matcher::find)
-        .mapToDouble(m -> Double.parseDouble(m.group(1)))
-        .average()
-        .orElse(Double.NaN);
+  /** The server's {@code invocation} log events after its first {@code skip} lines. */
+  private static List<JsonNode> invocations(Path serverLog, int skip) throws IOException {
+    List<JsonNode> events = new ArrayList<>();
+    List<String> lines = Files.readAllLines(serverLog);
+    for (String line : lines.subList(skip, lines.size())) {
+      if (line.startsWith("{")) {
+        JsonNode event = JSON.readTree(line);
+        if (event.path("event").asText().equals("invocation")) {
+          events.add(event);
+        }
+      }
+    }
+    return events;
   }
 
   private static Process startServer(Path jar, Path base, int port) throws IOException {
