@@ -3,10 +3,6 @@ package io.classroomml.infra.constructs;
 import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
 import io.classroomml.infra.config.NotebookSettings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CustomResource;
@@ -17,9 +13,7 @@ import software.amazon.awscdk.services.ec2.CfnSubnet;
 import software.amazon.awscdk.services.ec2.CfnVPC;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sagemaker.CfnDomain;
@@ -208,13 +202,9 @@ public final class ClassDomain extends Construct {
                             + vpc.getRef())))
             .build());
     Function function =
-        Function.Builder.create(this, "Cleanup")
-            .runtime(Runtime.PYTHON_3_14)
-            .handler("index.handler")
-            .code(Code.fromInline(source()))
+        InlinePython.function(this, "Cleanup", SOURCE)
             .role(role)
             .timeout(Duration.minutes(15))
-            .memorySize(256)
             .logGroup(logs)
             .environment(Ordered.map("DOMAIN", domainId, "VPC", vpc.getRef()))
             .description("Deletes the Studio domain's apps, spaces, profiles, EFS and NFS groups")
@@ -254,13 +244,6 @@ public final class ClassDomain extends Construct {
 
   /** The cleanup function's Python source. */
   public static String source() {
-    try (InputStream in = ClassDomain.class.getResourceAsStream(SOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(SOURCE + " is missing from the infra jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return InlinePython.source(SOURCE);
   }
 }

@@ -2,10 +2,6 @@ package io.classroomml.infra.constructs;
 
 import io.classroomml.contract.Ordered;
 import io.classroomml.infra.Names;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +16,7 @@ import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.eventsources.SnsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -175,13 +169,9 @@ public final class Teardown extends Construct {
                 denyPolicy.getManagedPolicyArn()));
     endpointName.ifPresent(name -> environment.put("ENDPOINT", name));
     this.function =
-        Function.Builder.create(this, "Function")
-            .runtime(Runtime.PYTHON_3_14)
-            .handler("index.handler")
-            .code(Code.fromInline(source()))
+        InlinePython.function(this, "Function", SOURCE)
             .role(role)
             .timeout(Duration.minutes(10))
-            .memorySize(256)
             .logGroup(logs)
             .environment(environment)
             .description("Stops and removes what student " + studentId + " started")
@@ -264,13 +254,6 @@ public final class Teardown extends Construct {
 
   /** The function's Python source. */
   public static String source() {
-    try (InputStream in = Teardown.class.getResourceAsStream(SOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(SOURCE + " is missing from the infra jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return InlinePython.source(SOURCE);
   }
 }
