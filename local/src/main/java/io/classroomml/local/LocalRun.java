@@ -58,7 +58,29 @@ final class LocalRun {
     return (int) Math.round(IMAGES_PER_EPOCH_28X28 * 28.0 * 28.0 / (height * (double) width));
   }
 
+  /** Names every count option below 1 at once, before anything is built or started. */
+  private static void refuseCountsBelowOne(RunVerb a) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("--epochs", a.epochs);
+    counts.put("--trials", a.trials);
+    counts.put("--invoke", a.invoke);
+    if (a.imagesPerEpoch != null) {
+      counts.put("--images-per-epoch", a.imagesPerEpoch);
+    }
+    List<String> problems = new ArrayList<>();
+    counts.forEach(
+        (option, value) -> {
+          if (value < 1) {
+            problems.add(option + " " + value + " must be at least 1");
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw new LocalException(String.join("; ", problems) + "; leave it out for its default");
+    }
+  }
+
   static int run(Installation inst, Workspace ws, RunVerb a, PrintStream out) {
+    refuseCountsBelowOne(a);
     long start = System.nanoTime();
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
     String prefix = a.name().orElse("run-" + stamp);

@@ -60,6 +60,18 @@ class LocalCliTest {
   }
 
   @Test
+  void run_withCountsBelowOne_namesEachBeforeAnythingStarts() {
+    assertThat(run("run", "--epochs", "0", "--invoke", "-1", "--images-per-epoch", "0"))
+        .isEqualTo(LocalMain.EXIT_USAGE);
+    assertThat(err())
+        .contains(
+            "--epochs 0 must be at least 1",
+            "--invoke -1 must be at least 1",
+            "--images-per-epoch 0 must be at least 1")
+        .doesNotContain("--trials");
+  }
+
+  @Test
   void aLocalJobWithoutItsName_saysWhichOptionIsMissing() {
     assertThat(run("train", "--data", "somewhere")).isEqualTo(LocalMain.EXIT_USAGE);
     assertThat(err()).contains("local train: --name is required");
