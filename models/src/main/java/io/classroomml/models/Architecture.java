@@ -16,6 +16,13 @@ import java.util.Optional;
 public enum Architecture {
   /** A small conv-BN-ReLU baseline (about 0.3 M parameters): quick to train on CPU. */
   SMALLCNN("smallcnn"),
+  /**
+   * airbench's layout at CPU widths (about 0.66 M parameters): a 24-channel stem, then three groups
+   * of conv, max-pool, BN, ReLU, conv, BN, ReLU with 48/96/192 channels. Pooling straight after
+   * each group's first convolution runs everything else at a quarter of the pixels, so it costs 16
+   * % more per image than smallcnn but learns far more per image (bench/training-recipe.md).
+   */
+  FASTCNN("fastcnn"),
   /** He et al.'s CIFAR ResNet with 3×3 stages of 16/32/64 channels, depth 6n+2. */
   RESNET20("resnet20"),
   RESNET32("resnet32"),
@@ -63,6 +70,7 @@ public enum Architecture {
   public Block build(int channels, int classes, float dropout) {
     return switch (this) {
       case SMALLCNN -> Networks.smallCnn(classes, dropout);
+      case FASTCNN -> Networks.fastCnn(new int[] {48, 96, 192}, classes, dropout);
       case RESNET20 -> Networks.cifarResNet(3, classes, dropout);
       case RESNET32 -> Networks.cifarResNet(5, classes, dropout);
       case RESNET56 -> Networks.cifarResNet(9, classes, dropout);

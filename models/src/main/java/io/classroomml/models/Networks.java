@@ -37,15 +37,28 @@ final class Networks {
 
   static Block smallCnn(int classes, float dropout) {
     SequentialBlock net = new SequentialBlock();
-    net.add(convBnRelu(32, 1)).add(convBnRelu(32, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
+    net.add(stem(32)).add(convBnRelu(32, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
     net.add(convBnRelu(64, 1)).add(convBnRelu(64, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
     net.add(convBnRelu(128, 1));
     return head(net, Pool.globalAvgPool2dBlock(), classes, dropout, true);
   }
 
+  /** Stem, then per width: conv, max-pool, BN, ReLU, conv, BN, ReLU; global max pooling. */
+  static Block fastCnn(int[] widths, int classes, float dropout) {
+    SequentialBlock net = new SequentialBlock().add(stem(widths[0] / 2));
+    for (int width : widths) {
+      net.add(conv(width, 1))
+          .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+          .add(BatchNorm.builder().build())
+          .add(Activation.reluBlock())
+          .add(convBnRelu(width, 1));
+    }
+    return head(net, Pool.globalMaxPool2dBlock(), classes, dropout, true);
+  }
+
   /** CIFAR ResNet (He et al. 2016, section 4.2) with {@code n} basic blocks per stage. */
   static Block cifarResNet(int n, int classes, float dropout) {
-    SequentialBlock net = new SequentialBlock().add(convBnRelu(16, 1));
+    SequentialBlock net = new SequentialBlock().add(stem(16));
     int[] widths = {16, 32, 64};
     for (int stage = 0; stage < widths.length; stage++) {
       for (int i = 0; i < n; i++) {
@@ -63,11 +76,11 @@ final class Networks {
   static Block airbench(int channels, int[] widths, int classes, float dropout) {
     SequentialBlock net = new SequentialBlock();
     net.add(
-        Conv2d.builder()
-            .setKernelShape(new Shape(WHITENING_KERNEL, WHITENING_KERNEL))
-            .setFilters(channels * WHITENING_FILTERS_PER_CHANNEL)
-            .optBias(true)
-            .build());
+        new ChannelsLastConv2d(
+            Conv2d.builder()
+                .setKernelShape(new Shape(WHITENING_KERNEL, WHITENING_KERNEL))
+                .setFilters(channels * WHITENING_FILTERS_PER_CHANNEL)
+                .optBias(true)));
     net.add(Activation.geluBlock());
     for (int width : widths) {
       net.add(conv(width, 1))
@@ -119,6 +132,14 @@ final class Networks {
     return new NDList(Activation.relu(sum));
   }
 
+  /** The first conv-BN-ReLU, whose convolution puts the rest of the network in NHWC on CPUs. */
+  private static Block stem(int width) {
+    return new SequentialBlock()
+        .add(new ChannelsLastConv2d(conv3x3(width, 1)))
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+  }
+
   private static Block convBnRelu(int width, int stride) {
     return new SequentialBlock()
         .add(conv(width, stride))
@@ -127,13 +148,16 @@ final class Networks {
   }
 
   private static Block conv(int width, int stride) {
+    return conv3x3(width, stride).build();
+  }
+
+  private static Conv2d.Builder conv3x3(int width, int stride) {
     return Conv2d.builder()
         .setKernelShape(new Shape(3, 3))
         .optPadding(new Shape(1, 1))
         .optStride(new Shape(stride, stride))
         .setFilters(width)
-        .optBias(false)
-        .build();
+        .optBias(false);
   }
 
   private static Block airbenchBatchNorm() {

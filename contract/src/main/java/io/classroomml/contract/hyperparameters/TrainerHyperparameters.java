@@ -25,7 +25,14 @@ public final class TrainerHyperparameters {
   public static final Hyperparameter MODEL =
       Hyperparameter.oneOf(
           "model",
-          List.of("smallcnn", "resnet20", "resnet32", "resnet56", "airbench94", "airbench95"),
+          List.of(
+              "smallcnn",
+              "fastcnn",
+              "resnet20",
+              "resnet32",
+              "resnet56",
+              "airbench94",
+              "airbench95"),
           "smallcnn",
           "network architecture");
 
