@@ -371,7 +371,8 @@ class TuningSpecTest {
         .contains("learning_rat: the trainer has no such hyperparameter; use one of")
         .contains("(did you mean 'learning_rate'?)")
         .contains("not a valid epochs (not a number); use an integer in [1, 10000]")
-        .contains("use one of smallcnn, fastcnn, resnet20, resnet32, resnet56, airbench94, airbench95");
+        .contains(
+            "use one of smallcnn, fastcnn, resnet20, resnet32, resnet56, airbench94, airbench95");
   }
 
   @Test

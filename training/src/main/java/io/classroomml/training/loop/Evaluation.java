@@ -17,7 +17,12 @@ import java.nio.ByteBuffer;
  */
 final class Evaluation {
 
-  private static final int BATCH = 500;
+  /**
+   * Images per forward pass. Small enough that libtorch's activations stay below the mmap threshold
+   * ({@code NativeMemory}) and are reused from the heap: 10,000 Fashion-MNIST images with TTA take
+   * 7.3 s at 100 against 8.5 s at 500, with 0.6 instead of 1.5 GB resident.
+   */
+  private static final int BATCH = 100;
 
   private Evaluation() {}
 
