@@ -43,19 +43,6 @@ final class Networks {
     return head(net, Pool.globalAvgPool2dBlock(), classes, dropout, true);
   }
 
-  /** Stem, then per width: conv, max-pool, BN, ReLU, conv, BN, ReLU; global max pooling. */
-  static Block fastCnn(int[] widths, int classes, float dropout) {
-    SequentialBlock net = new SequentialBlock().add(stem(widths[0] / 2));
-    for (int width : widths) {
-      net.add(conv(width, 1))
-          .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-          .add(BatchNorm.builder().build())
-          .add(Activation.reluBlock())
-          .add(convBnRelu(width, 1));
-    }
-    return head(net, Pool.globalMaxPool2dBlock(), classes, dropout, true);
-  }
-
   /** CIFAR ResNet (He et al. 2016, section 4.2) with {@code n} basic blocks per stage. */
   static Block cifarResNet(int n, int classes, float dropout) {
     SequentialBlock net = new SequentialBlock().add(stem(16));

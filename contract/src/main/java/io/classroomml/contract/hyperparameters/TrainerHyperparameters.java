@@ -27,12 +27,12 @@ public final class TrainerHyperparameters {
           "model",
           List.of(
               "smallcnn",
-              "fastcnn",
               "resnet20",
               "resnet32",
               "resnet56",
               "airbench94",
-              "airbench95"),
+              "airbench95",
+              "airbench-cpu"),
           "smallcnn",
           "network architecture");
 

@@ -372,7 +372,7 @@ class TuningSpecTest {
         .contains("(did you mean 'learning_rate'?)")
         .contains("not a valid epochs (not a number); use an integer in [1, 10000]")
         .contains(
-            "use one of smallcnn, fastcnn, resnet20, resnet32, resnet56, airbench94, airbench95");
+            "use one of smallcnn, resnet20, resnet32, resnet56, airbench94, airbench95, airbench-cpu");
   }
 
   @Test
