@@ -59,21 +59,39 @@ public enum Architecture {
   }
 
   /**
-   * Builds an untrained block.
+   * Builds an untrained block for inference: NCHW throughout, which the server measured faster for
+   * its single images and small batches, with a flat resident set (bench/serve.md).
    *
    * @param channels input channels (1 or 3)
    * @param classes number of outputs (logits)
    * @param dropout dropout rate before the classifier, in [0, 1)
    */
   public Block build(int channels, int classes, float dropout) {
+    return build(channels, classes, dropout, false);
+  }
+
+  /**
+   * Builds an untrained block for the trainer, whose first convolution puts the network in NHWC on
+   * CPUs ({@link ChannelsLastConv2d}): a training step 1.2× and evaluation batches 2× faster. The
+   * parameters and the saved model are the same as {@link #build}'s.
+   */
+  public Block buildForTraining(int channels, int classes, float dropout) {
+    return build(channels, classes, dropout, true);
+  }
+
+  private Block build(int channels, int classes, float dropout, boolean nhwc) {
     return switch (this) {
-      case SMALLCNN -> Networks.smallCnn(classes, dropout);
-      case RESNET20 -> Networks.cifarResNet(3, classes, dropout);
-      case RESNET32 -> Networks.cifarResNet(5, classes, dropout);
-      case RESNET56 -> Networks.cifarResNet(9, classes, dropout);
-      case AIRBENCH94 -> Networks.airbench(channels, new int[] {64, 256, 256}, classes, dropout);
-      case AIRBENCH95 -> Networks.airbench(channels, new int[] {128, 384, 384}, classes, dropout);
-      case AIRBENCH_CPU -> Networks.airbench(channels, new int[] {48, 96, 192}, classes, dropout);
+      case SMALLCNN -> Networks.smallCnn(classes, dropout, nhwc);
+      case RESNET20 -> Networks.cifarResNet(3, classes, dropout, nhwc);
+      case RESNET32 -> Networks.cifarResNet(5, classes, dropout, nhwc);
+      case RESNET56 -> Networks.cifarResNet(9, classes, dropout, nhwc);
+      case AIRBENCH94 -> Networks.airbench(channels, AIRBENCH94_WIDTHS, classes, dropout, nhwc);
+      case AIRBENCH95 -> Networks.airbench(channels, AIRBENCH95_WIDTHS, classes, dropout, nhwc);
+      case AIRBENCH_CPU -> Networks.airbench(channels, AIRBENCH_CPU_WIDTHS, classes, dropout, nhwc);
     };
   }
+
+  private static final int[] AIRBENCH94_WIDTHS = {64, 256, 256};
+  private static final int[] AIRBENCH95_WIDTHS = {128, 384, 384};
+  private static final int[] AIRBENCH_CPU_WIDTHS = {48, 96, 192};
 }

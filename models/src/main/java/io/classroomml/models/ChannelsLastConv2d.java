@@ -9,11 +9,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The first convolution of every network: on a CPU it hands PyTorch its weight in channels-last
- * memory order (physically O·H·W·I, logically O·I·H·W), so oneDNN returns an NHWC output, and every
- * later convolution, batch norm, ReLU and pooling follows its input into NHWC, the layout oneDNN's
- * CPU kernels are fastest in. On two cores a smallcnn training step takes 117 instead of 144 ms,
- * evaluation with TTA 40 % less, one image 1.4 instead of 2.3 ms (bench/training-recipe.md).
+ * The first convolution of the trainer's networks ({@link Architecture#buildForTraining}): on a CPU
+ * it hands PyTorch its weight in channels-last memory order (physically O·H·W·I, logically
+ * O·I·H·W), so oneDNN returns an NHWC output, and every later convolution, batch norm, ReLU and
+ * pooling follows its input into NHWC, the layout oneDNN's CPU kernels are fastest in for batches:
+ * on two cores a smallcnn training step takes 117 instead of 144 ms and evaluation with TTA about
+ * half the time (bench/training-recipe.md). The server keeps NCHW: for its single images and small
+ * batches NHWC was slower (p50 2.2 against 1.8 ms) and its resident set grew under load.
  *
  * <p>DJL 0.32 has no memory-format API, so the order comes from a permute and a copying reshape of
  * the stem's small weight (a few hundred floats) at each call; the parameter, its gradient and the

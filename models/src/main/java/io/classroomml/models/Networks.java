@@ -35,17 +35,17 @@ final class Networks {
 
   private Networks() {}
 
-  static Block smallCnn(int classes, float dropout) {
+  static Block smallCnn(int classes, float dropout, boolean nhwc) {
     SequentialBlock net = new SequentialBlock();
-    net.add(stem(32)).add(convBnRelu(32, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
+    net.add(stem(32, nhwc)).add(convBnRelu(32, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
     net.add(convBnRelu(64, 1)).add(convBnRelu(64, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
     net.add(convBnRelu(128, 1));
     return head(net, Pool.globalAvgPool2dBlock(), classes, dropout, true);
   }
 
   /** CIFAR ResNet (He et al. 2016, section 4.2) with {@code n} basic blocks per stage. */
-  static Block cifarResNet(int n, int classes, float dropout) {
-    SequentialBlock net = new SequentialBlock().add(stem(16));
+  static Block cifarResNet(int n, int classes, float dropout, boolean nhwc) {
+    SequentialBlock net = new SequentialBlock().add(stem(16, nhwc));
     int[] widths = {16, 32, 64};
     for (int stage = 0; stage < widths.length; stage++) {
       for (int i = 0; i < n; i++) {
@@ -60,14 +60,15 @@ final class Networks {
    * airbench94/95 (Jordan 2024): a frozen 2×2 whitening convolution, then three groups of conv,
    * max-pool, BN, GELU, conv, BN, GELU. The whitening weights are set from data by the trainer.
    */
-  static Block airbench(int channels, int[] widths, int classes, float dropout) {
+  static Block airbench(int channels, int[] widths, int classes, float dropout, boolean nhwc) {
     SequentialBlock net = new SequentialBlock();
     net.add(
-        new ChannelsLastConv2d(
+        first(
             Conv2d.builder()
                 .setKernelShape(new Shape(WHITENING_KERNEL, WHITENING_KERNEL))
                 .setFilters(channels * WHITENING_FILTERS_PER_CHANNEL)
-                .optBias(true)));
+                .optBias(true),
+            nhwc));
     net.add(Activation.geluBlock());
     for (int width : widths) {
       net.add(conv(width, 1))
@@ -119,12 +120,17 @@ final class Networks {
     return new NDList(Activation.relu(sum));
   }
 
-  /** The first conv-BN-ReLU, whose convolution puts the rest of the network in NHWC on CPUs. */
-  private static Block stem(int width) {
+  /** The first conv-BN-ReLU. */
+  private static Block stem(int width, boolean nhwc) {
     return new SequentialBlock()
-        .add(new ChannelsLastConv2d(conv3x3(width, 1)))
+        .add(first(conv3x3(width, 1), nhwc))
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
+  }
+
+  /** The network's first convolution: with {@code nhwc}, it puts the rest in NHWC on CPUs. */
+  private static Block first(Conv2d.Builder conv, boolean nhwc) {
+    return nhwc ? new ChannelsLastConv2d(conv) : conv.build();
   }
 
   private static Block convBnRelu(int width, int stride) {

@@ -66,7 +66,7 @@ public final class ThroughputBenchmark {
   }
 
   private static Trainer trainer(Model model, Architecture architecture, ImageSet data) {
-    model.setBlock(architecture.build(data.channels(), data.classNames().size(), 0f));
+    model.setBlock(architecture.buildForTraining(data.channels(), data.classNames().size(), 0f));
     MomentumSgd sgd =
         new MomentumSgd(new LearningRateSchedule(0.01, "constant", 0, 1), 0.9f, true, 5e-4f);
     Trainer trainer =

@@ -66,7 +66,9 @@ final class StartingPoint {
               + " (CheckpointConfig.S3Uri)");
     }
     Block template =
-        config.model().build(data.train().channels(), data.train().classNames().size(), 0f);
+        config
+            .model()
+            .buildForTraining(data.train().channels(), data.train().classNames().size(), 0f);
     Checkpoints.loadWeights(saved, template, block);
     try (NDList optimizerState = Checkpoints.optimizerState(saved, manager)) {
       Map<String, NDArray> arrays = new LinkedHashMap<>(Parameters.arrays(block));

@@ -101,7 +101,10 @@ public final class TrainingLoop {
             train.channels(), train.height(), train.width(), data.mean(), data.std());
 
     Block block =
-        config.model().build(train.channels(), train.classNames().size(), (float) config.dropout());
+        config
+            .model()
+            .buildForTraining(
+                train.channels(), train.classNames().size(), (float) config.dropout());
     try (Model model = Model.newInstance(config.model().id(), devices[0])) {
       model.setBlock(block);
       try (Trainer trainer = model.newTrainer(TrainStep.config(loss, optimizer, devices))) {
