@@ -72,7 +72,7 @@ public enum Architecture {
 
   /**
    * Builds an untrained block for the trainer, whose first convolution puts the network in NHWC on
-   * CPUs ({@link ChannelsLastConv2d}): a training step 1.2× and evaluation batches 2× faster. The
+   * CPUs ({@link ChannelsLast}): a training step 1.2× and evaluation batches 2× faster. The
    * parameters and the saved model are the same as {@link #build}'s.
    */
   public Block buildForTraining(int channels, int classes, float dropout) {

@@ -130,7 +130,7 @@ final class Networks {
 
   /** The network's first convolution: with {@code nhwc}, it puts the rest in NHWC on CPUs. */
   private static Block first(Conv2d.Builder conv, boolean nhwc) {
-    return nhwc ? new ChannelsLastConv2d(conv) : conv.build();
+    return nhwc ? new ChannelsLast.Conv2d(conv) : conv.build();
   }
 
   private static Block convBnRelu(int width, int stride) {

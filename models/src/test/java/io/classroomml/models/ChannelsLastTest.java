@@ -14,7 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
-class ChannelsLastConv2dTest {
+class ChannelsLastTest {
 
   private static final Shape INPUT = new Shape(2, 3, 9, 9);
 
@@ -22,7 +22,7 @@ class ChannelsLastConv2dTest {
   void training_computesTheSameOutputAndGradientsAsConv2d() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Conv2d plain = builder().build();
-      ChannelsLastConv2d channelsLast = new ChannelsLastConv2d(builder());
+      ChannelsLast.Conv2d channelsLast = new ChannelsLast.Conv2d(builder());
       plain.initialize(manager, DataType.FLOAT32, INPUT);
       channelsLast.initialize(manager, DataType.FLOAT32, INPUT);
       NDArray weight = manager.randomNormal(new Shape(5, 3, 3, 3));
@@ -46,7 +46,7 @@ class ChannelsLastConv2dTest {
   @Test
   void inference_computesTheSameOutputAsConv2d() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      ChannelsLastConv2d block = new ChannelsLastConv2d(builder());
+      ChannelsLast.Conv2d block = new ChannelsLast.Conv2d(builder());
       block.initialize(manager, DataType.FLOAT32, INPUT);
       NDArray x = manager.randomNormal(INPUT);
       NDArray w = block.getParameters().get("weight").getArray();
