@@ -74,7 +74,7 @@ final class RunVerb implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "M",
-      description = "architecture of every job (default: the trainer's)")
+      description = "architecture of every job (default: " + LocalRun.MODEL + ")")
   String model;
 
   @Option(

@@ -3,6 +3,7 @@ package io.classroomml.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.classroomml.contract.hyperparameters.TrainerHyperparameters;
 import org.junit.jupiter.api.Test;
 
 class JobBudgetTest {
@@ -13,5 +14,10 @@ class JobBudgetTest {
     assertThat(LocalRun.imagesPerEpoch(32, 32)).isEqualTo(3920);
     assertThat(LocalRun.imagesPerEpoch(32, 32) * 32 * 32)
         .isCloseTo(LocalRun.IMAGES_PER_EPOCH_28X28 * 28 * 28, within(1024));
+  }
+
+  @Test
+  void theDemosModel_isOneTheTrainerOffers() {
+    assertThat(TrainerHyperparameters.MODEL.choices()).contains(LocalRun.MODEL);
   }
 }
