@@ -30,6 +30,10 @@ public enum Architecture {
    */
   AIRBENCH_CPU("airbench-cpu");
 
+  private static final int[] AIRBENCH94_WIDTHS = {64, 256, 256};
+  private static final int[] AIRBENCH95_WIDTHS = {128, 384, 384};
+  private static final int[] AIRBENCH_CPU_WIDTHS = {48, 96, 192};
+
   private final String id;
 
   Architecture(String id) {
@@ -90,8 +94,4 @@ public enum Architecture {
       case AIRBENCH_CPU -> Networks.airbench(channels, AIRBENCH_CPU_WIDTHS, classes, dropout, nhwc);
     };
   }
-
-  private static final int[] AIRBENCH94_WIDTHS = {64, 256, 256};
-  private static final int[] AIRBENCH95_WIDTHS = {128, 384, 384};
-  private static final int[] AIRBENCH_CPU_WIDTHS = {48, 96, 192};
 }

@@ -122,10 +122,7 @@ final class Networks {
 
   /** The first conv-BN-ReLU. */
   private static Block stem(int width, boolean nhwc) {
-    return new SequentialBlock()
-        .add(first(conv3x3(width, 1), nhwc))
-        .add(BatchNorm.builder().build())
-        .add(Activation.reluBlock());
+    return convBnRelu(first(conv3x3(width, 1), nhwc));
   }
 
   /** The network's first convolution: with {@code nhwc}, it puts the rest in NHWC on CPUs. */
@@ -134,8 +131,12 @@ final class Networks {
   }
 
   private static Block convBnRelu(int width, int stride) {
+    return convBnRelu(conv(width, stride));
+  }
+
+  private static Block convBnRelu(Block conv) {
     return new SequentialBlock()
-        .add(conv(width, stride))
+        .add(conv)
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
   }
