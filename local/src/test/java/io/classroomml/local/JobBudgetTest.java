@@ -20,4 +20,13 @@ class JobBudgetTest {
   void theDemosModel_isOneTheTrainerOffers() {
     assertThat(TrainerHyperparameters.MODEL.choices()).contains(LocalRun.MODEL);
   }
+
+  @Test
+  void theShortRunSettings_areTrainerHyperparametersWithValidValues() {
+    LocalRun.SHORT_RUN.forEach(
+        (name, value) ->
+            assertThat(TrainerHyperparameters.named(name))
+                .as(name)
+                .hasValueSatisfying(h -> assertThat(h.parse(value)).isNotNull()));
+  }
 }
